@@ -1,0 +1,68 @@
+/** Imports flow one way: stats ← core ← server; client ← cli, dashboard (see ARCHITECTURE.md). */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'stats-is-pure',
+      comment: 'packages/stats imports nothing: no node:*, no dependency, no other package.',
+      severity: 'error',
+      from: { path: '^packages/stats/src', pathNot: '\\.test\\.ts$' },
+      to: { pathNot: '^packages/stats/src' },
+    },
+    {
+      name: 'core-imports-only-stats',
+      severity: 'error',
+      from: { path: '^packages/core/src' },
+      to: { path: '^packages/(server|client|cli|dashboard|testkit)/' },
+    },
+    {
+      name: 'core-no-io',
+      comment: 'packages/core is the pure domain: no node built-ins.',
+      severity: 'error',
+      from: { path: '^packages/core/src' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'server-not-upward',
+      severity: 'error',
+      from: { path: '^packages/server/src' },
+      to: { path: '^packages/(client|cli|dashboard)/' },
+    },
+    {
+      name: 'client-no-server',
+      severity: 'error',
+      from: { path: '^packages/(client|dashboard)/src' },
+      to: { path: '^packages/(server|cli)/' },
+    },
+    {
+      name: 'testkit-only-in-tests',
+      comment: 'testkit is for tests, benchmarks and examples, never production code.',
+      severity: 'error',
+      from: { path: '^packages/[^/]+/src', pathNot: '(\\.test\\.ts$|^packages/testkit/)' },
+      to: { path: '^packages/testkit/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.js'],
+    },
+  },
+};
