@@ -24,7 +24,7 @@ export function toMatrix(fn: string, name: string, input: MatrixInput, minRows =
     }
     matrix = input;
   } else {
-    const vectors = input as ReadonlyArray<ArrayLike<number>>;
+    const vectors = input;
     const rows = vectors.length;
     const cols = rows > 0 ? vectors[0]!.length : 0;
     const data = new Float64Array(rows * cols);
