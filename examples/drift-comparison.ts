@@ -96,11 +96,12 @@ const columns = Object.keys(reference[0] ?? {}).filter((c) => !ROLE_COLUMNS.has(
 console.log(`Reference: ${reference.length} rows; current: ${current.length} rows; ${columns.length} features\n`);
 const verdicts = columns.map((c) => (isNumeric(reference, c) && isNumeric(current, c) ? compareNumerical(reference, current, c) : compareCategorical(reference, current, c)));
 console.table(
-  verdicts.map((v) => ({ column: v.column, type: v.kind, test: v.test, 'p-value': v.pValue.toExponential(2), 'effect size': v.effect, drift: v.drifted ? 'DRIFT' : 'ok' })),
+  verdicts.map((v) => ({ column: v.column, type: v.kind, test: v.test, 'p-value': v.pValue < 1e-3 ? v.pValue.toExponential(2) : v.pValue.toFixed(3), 'effect size': v.effect, drift: v.drifted ? 'DRIFT' : 'ok' })),
 );
 const drifted = verdicts.filter((v) => v.drifted);
 console.log(`\nDataset drift: ${drifted.length} of ${verdicts.length} features drifted (${drifted.map((v) => v.column).join(', ') || 'none'}).`);
 console.log(`Rule: p < ${P_THRESHOLD} and an effect beyond trivial (PSI ≥ ${PSI_THRESHOLD} for numbers, Jensen–Shannon ≥ ${JS_THRESHOLD} for categories).`);
-if (columns.length && 'default' in reference[0]! && 'score' in reference[0]!) {
+const firstRow = reference[0];
+if (firstRow && 'default' in firstRow && 'score' in firstRow) {
   console.log(`\nModel ROC AUC — reference: ${describeAuc(reference)}; current: ${describeAuc(current)}`);
 }

@@ -36,7 +36,7 @@ const P = P_VALUE_TOLERANCE;
 
 /** A fairness metric is either a number or `{ status: 'ok', value }`; anything else is no number to compare. */
 function fairnessValue(metric: unknown): unknown {
-  if (typeof metric === 'object' && metric !== null && 'value' in metric) return (metric as { value: unknown }).value;
+  if (typeof metric === 'object' && metric !== null && 'value' in metric) return metric.value;
   return metric;
 }
 

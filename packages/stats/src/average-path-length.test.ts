@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { averagePathLength } from './average-path-length.js';
+
+const referencePath =
+  process.env.BOTHUB_STATS_REFERENCE ?? path.resolve(import.meta.dirname, '../../..', '../shared/reference/stats-reference.json');
+const reference = JSON.parse(readFileSync(referencePath, 'utf8')) as { isolation_forest_c: { n: number; c: number }[] };
+
+function expectRelClose(actual: number, expected: number, rel = 1e-9): void {
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(Math.max(rel * Math.abs(expected), 1e-12));
+}
+
+describe('averagePathLength', () => {
+  it('matches scikit-learn _average_path_length on the reference cases', () => {
+    const cases = reference.isolation_forest_c;
+    expect(cases.length).toBe(6);
+    for (const { n, c } of cases) expectRelClose(averagePathLength(n), c);
+  });
+
+  it('follows the small-n conventions: c(0) = c(1) = 0, c(2) = 1', () => {
+    expect(averagePathLength(0)).toBe(0);
+    expect(averagePathLength(1)).toBe(0);
+    expect(averagePathLength(2)).toBe(1);
+  });
+
+  it('equals the hand-computed formula for n = 3: 2(ln 2 + γ) − 4/3', () => {
+    expectRelClose(averagePathLength(3), 2 * (Math.log(2) + 0.5772156649015329) - 4 / 3);
+  });
+
+  it('increases with n and grows like 2 ln n', () => {
+    let previous = averagePathLength(2);
+    for (let n = 3; n <= 5000; n++) {
+      const value = averagePathLength(n);
+      expect(value).toBeGreaterThan(previous);
+      previous = value;
+    }
+    const n = 1e9;
+    expect(Math.abs(averagePathLength(n) - 2 * (Math.log(n) + 0.5772156649015329 - 1))).toBeLessThan(1e-6);
+  });
+
+  it('rejects negative, NaN and infinite n', () => {
+    expect(() => averagePathLength(-1)).toThrow(RangeError);
+    expect(() => averagePathLength(Number.NaN)).toThrow(/averagePathLength: n/);
+    expect(() => averagePathLength(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+  });
+});
