@@ -1,6 +1,7 @@
 import type { RandomGenerator } from './random.js';
 import { sortFloat64 } from './sort-float64.js';
 import { requireInRange, requireInteger } from './validate-input.js';
+import { quantileSorted } from './quantile.js';
 
 export interface BootstrapIntervalOptions {
   /** Number of rows n; every replicate draws n row indices in [0, n) with replacement. */
@@ -87,22 +88,11 @@ export function bootstrapInterval(options: BootstrapIntervalOptions): BootstrapI
   }
   return {
     estimate,
-    lower: sortedLinearQuantile(sorted, alpha / 2),
-    upper: sortedLinearQuantile(sorted, 1 - alpha / 2),
+    lower: quantileSorted(sorted, alpha / 2),
+    upper: quantileSorted(sorted, 1 - alpha / 2),
     confidence,
     replicates,
     skipped,
     standardError: kept > 1 ? Math.sqrt(sumSquares / (kept - 1)) : Number.NaN,
   };
-}
-
-/** numpy's default ('linear') quantile of ascending values, including its two-sided interpolation formula. */
-function sortedLinearQuantile(sorted: Float64Array, p: number): number {
-  const position = p * (sorted.length - 1);
-  const below = Math.floor(position);
-  const a = sorted[below]!;
-  const b = sorted[Math.min(below + 1, sorted.length - 1)]!;
-  const t = position - below;
-  // numpy interpolates from the nearer end (b − (b − a)(1 − t) when t ≥ ½), which keeps the result monotone in p.
-  return t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t;
 }

@@ -2,8 +2,8 @@ import { averagePathLength } from './average-path-length.js';
 import type { Matrix, MatrixInput } from './matrix.js';
 import { toMatrix } from './matrix.js';
 import type { RandomGenerator } from './random.js';
-import { sortFloat64 } from './sort-float64.js';
 import { requireFiniteSample, requireInRange, requireInteger } from './validate-input.js';
+import { quantile } from './quantile.js';
 
 /**
  * A fitted Isolation Forest as plain data: every tree is stored in flat typed arrays, indexed by a global node id.
@@ -494,17 +494,8 @@ export function isolationForestThreshold(referenceScores: ArrayLike<number>, per
   const fn = 'isolationForestThreshold';
   requireFiniteSample(fn, 'referenceScores', referenceScores);
   requireInRange(fn, 'percentile', percentile, 0, 100, true);
-  const sorted = sortFloat64(referenceScores);
-  // numpy divides the percentile by 100 first; the same rounding order gives the same index.
-  const position = (sorted.length - 1) * (percentile / 100);
-  const lower = Math.floor(position);
-  const upper = Math.min(lower + 1, sorted.length - 1);
-  const t = position - lower;
-  const a = sorted[lower]!;
-  const b = sorted[upper]!;
-  const diff = b - a;
-  // numpy's _lerp interpolates from the nearer end so that t = 1 returns b exactly.
-  return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
+  // numpy.percentile divides by 100 first; quantile() then uses numpy's own interpolation steps.
+  return quantile(referenceScores, percentile / 100);
 }
 
 /**

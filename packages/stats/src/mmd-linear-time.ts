@@ -3,6 +3,7 @@ import { toMatrix } from './matrix.js';
 import { MEDIAN_HEURISTIC_MAX_SAMPLES, pooledMedianSquaredDistance } from './median-heuristic-bandwidth.js';
 import { resolveSigma } from './mmd-gaussian.js';
 import type { RandomGenerator } from './random.js';
+import { normalSurvival } from './special/normal-distribution.js';
 
 export interface MmdLinearTimeOptions {
   /** Kernel bandwidth σ > 0; default: the median heuristic on (a subsample of) the pooled sample. */
@@ -92,7 +93,7 @@ export function mmdLinearTime(reference: MatrixInput, current: MatrixInput, opti
     ss += e * e;
   }
   const standardError = Math.sqrt(ss / (pairs - 1) / pairs);
-  const pValue = standardError > 0 ? normalUpperTail(mmd2 / standardError) : mmd2 > 0 ? 0 : 1;
+  const pValue = standardError > 0 ? normalSurvival(mmd2 / standardError) : mmd2 > 0 ? 0 : 1;
   return { mmd2, standardError, pValue, sigma, pairs };
 }
 
@@ -108,49 +109,4 @@ function pickRows(rows: number, count: number, rng: RandomGenerator | undefined)
     index[j] = t;
   }
   return index.subarray(0, count);
-}
-
-/**
- * @internal P(Z ≥ z) for a standard normal Z, to ≈ 1e-15 relative over the whole line. Private to this file on
- * purpose (a shared special/normal-distribution.ts is planned; this one can be replaced by it).
- */
-export function normalUpperTail(z: number): number {
-  if (Number.isNaN(z)) return Number.NaN;
-  const x = Math.abs(z) / Math.SQRT2;
-  const upper = 0.5 * erfcNonNegative(x);
-  return z >= 0 ? upper : 1 - upper;
-}
-
-/** erfc(x) for x ≥ 0. */
-function erfcNonNegative(x: number): number {
-  if (x < 2) {
-    // erf(x) = (2/√π) e^{−x²} Σₙ 2ⁿ x^{2n+1} / (1·3·…·(2n+1)): all terms positive, so no cancellation inside erf.
-    let term = x;
-    let sum = x;
-    const x2 = 2 * x * x;
-    for (let n = 1; n < 200; n++) {
-      term *= x2 / (2 * n + 1);
-      sum += term;
-      if (term < sum * 1e-17) break;
-    }
-    return 1 - (2 / Math.sqrt(Math.PI)) * Math.exp(-x * x) * sum;
-  }
-  if (x > 27) return 0;
-  // Continued fraction erfc(x) = e^{−x²}/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))), evaluated by modified Lentz.
-  const tiny = 1e-300;
-  let f = x;
-  let c = x;
-  let dd = 0;
-  for (let n = 1; n < 500; n++) {
-    const a = n / 2;
-    dd = x + a * dd;
-    dd = Math.abs(dd) < tiny ? tiny : dd;
-    c = x + a / c;
-    c = Math.abs(c) < tiny ? tiny : c;
-    dd = 1 / dd;
-    const delta = c * dd;
-    f *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  return Math.exp(-x * x) / (Math.sqrt(Math.PI) * f);
 }

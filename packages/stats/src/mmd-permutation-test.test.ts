@@ -65,6 +65,18 @@ describe('mmdPermutationTest', () => {
     expect(fast.pValue).toBe(slow.pValue);
   });
 
+  it('agrees with the naive test across several kernel tiles and permutation batches (320 vectors, 300 permutations)', () => {
+    // 320 pooled vectors span three 128-wide tiles; 300 relabellings (plus the observed one) need two batches of 256.
+    const x = normalMatrix(31, 170, 2);
+    const y = normalMatrix(32, 150, 2, 0.15);
+    const fast = mmdPermutationTest(x, y, { sigma: 0.9, permutations: 300, rng: createRandom(5) });
+    const slow = naivePValue(x, y, 0.9, 300, 5);
+    expect(Math.abs(fast.mmd2 - slow.mmd2)).toBeLessThanOrEqual(1e-9 * Math.abs(slow.mmd2));
+    expect(fast.pValue).toBe(slow.pValue);
+    expect(fast.pValue).toBeGreaterThan(1 / 301);
+    expect(fast.pValue).toBeLessThan(1);
+  });
+
   it('gives the smallest possible p-value for clearly different samples', () => {
     const x = normalMatrix(3, 60, 4);
     const y = normalMatrix(4, 60, 4, 1.5);

@@ -68,66 +68,125 @@ export function mmdPermutationTest(reference: MatrixInput, current: MatrixInput,
   const gamma = 1 / (2 * sigma * sigma);
   const { kernel, rowSums, offDiagonalHalfSum } = packedKernel(pooled, total, d, gamma);
 
-  // MMD² is symmetric in the two groups, so the permuted quantity tracks the smaller one (label 1): cheaper passes.
+  // MMD² is symmetric in the two groups, so the relabellings track the smaller one, "group 1" (cheaper sums).
+  // With Q = Σ_{i<j, both in group 1} K_ij, R = Σ_{i in group 1} Σ_{j≠i} K_ij and T = Σ_{i<j} K_ij, the ordered
+  // block sums are S11 = 2Q, S10 = R − 2Q, S00 = 2T + 2Q − 2R.
   const n1 = Math.min(x.rows, y.rows);
   const n0 = total - n1;
-  // Group-1 members as a sorted index list: each pass sums K over group-1 pairs only, O(n1²/2) gathers.
-  const member = new Uint8Array(total);
-  const group = new Int32Array(n1);
-  const firstOfSmaller = y.rows <= x.rows ? x.rows : 0;
-  for (let k = 0; k < n1; k++) group[k] = firstOfSmaller + k;
-  const statistic = (): number => {
-    // Q = Σ_{i<j, both in group 1} K_ij and R = Σ_{i in group 1} Σ_{j≠i} K_ij give every block sum:
-    // S11 = 2Q, S10 = R − 2Q, S00 = 2T + 2Q − 2R with T = Σ_{i<j} K_ij.
-    let q = 0;
-    let r = 0;
-    for (let a = 0; a < n1; a++) {
-      const i = group[a]!;
-      r += rowSums[i]!;
-      // Row i of the packed strict upper triangle starts at i(N − 1) − i(i − 1)/2, holding columns i + 1 … N − 1.
-      const base = i * (total - 1) - (i * (i - 1)) / 2 - i - 1;
-      let s0 = 0;
-      let s1 = 0;
-      let b = a + 1;
-      for (; b + 1 < n1; b += 2) {
-        s0 += kernel[base + group[b]!]!;
-        s1 += kernel[base + group[b + 1]!]!;
-      }
-      if (b < n1) s0 += kernel[base + group[b]!]!;
-      q += s0 + s1;
-    }
+  const statistic = (q: number, r: number): number => {
     const s11 = 2 * q;
     const s10 = r - 2 * q;
     const s00 = 2 * offDiagonalHalfSum + 2 * q - 2 * r;
     return s00 / (n0 * (n0 - 1)) + s11 / (n1 * (n1 - 1)) - (2 * s10) / (n0 * n1);
   };
 
-  const observed = statistic();
-  const slack = Math.abs(observed) * 1e-14;
+  // Relabellings are scored in batches: the group-1 members of each (sorted) are gathered tile by tile of K, so a
+  // tile is read from memory once per batch instead of once per permutation.
+  const batch = Math.min(PERMUTATION_BATCH, permutations + 1);
+  const groups = new Int32Array(batch * n1);
+  const q = new Float64Array(batch);
+  const r = new Float64Array(batch);
+  const member = new Uint8Array(total);
   const order = new Int32Array(total);
   for (let i = 0; i < total; i++) order[i] = i;
+  const firstOfSmaller = y.rows <= x.rows ? x.rows : 0;
+  let observed = Number.NaN;
+  let slack = 0;
   let atLeast = 0;
-  for (let p = 0; p < permutations; p++) {
-    // A partial Fisher–Yates shuffle draws a uniform subset of size n1 from any starting order.
-    for (let k = 0; k < n1; k++) {
-      const j = k + rng.nextInt(total - k);
-      const t = order[k]!;
-      order[k] = order[j]!;
-      order[j] = t;
+  // Slot 0 of the first batch is the observed labelling; then come the permutations.
+  for (let done = -1; done < permutations; ) {
+    const count = Math.min(batch, permutations - done);
+    for (let b = 0; b < count; b++) {
+      const g = b * n1;
+      if (done + b === -1) {
+        for (let k = 0; k < n1; k++) groups[g + k] = firstOfSmaller + k;
+      } else {
+        // A partial Fisher–Yates shuffle draws a uniform subset of size n1 from any starting order.
+        for (let k = 0; k < n1; k++) {
+          const j = k + rng.nextInt(total - k);
+          const t = order[k]!;
+          order[k] = order[j]!;
+          order[j] = t;
+        }
+        member.fill(0);
+        for (let k = 0; k < n1; k++) member[order[k]!] = 1;
+        let c = g;
+        for (let i = 0; i < total; i++) if (member[i] === 1) groups[c++] = i;
+      }
+      let rowTotal = 0;
+      for (let k = 0; k < n1; k++) rowTotal += rowSums[groups[g + k]!]!;
+      r[b] = rowTotal;
     }
-    // Sorting the subset (by marking, then scanning) keeps the gathers moving forward through memory.
-    member.fill(0);
-    for (let k = 0; k < n1; k++) member[order[k]!] = 1;
-    let c = 0;
-    for (let i = 0; i < total; i++) if (member[i] === 1) group[c++] = i;
-    if (statistic() >= observed - slack) atLeast++;
+    groupPairSums(kernel, total, groups, n1, count, q);
+    for (let b = 0; b < count; b++) {
+      const stat = statistic(q[b]!, r[b]!);
+      if (done + b === -1) {
+        observed = stat;
+        slack = Math.abs(observed) * 1e-14;
+      } else if (stat >= observed - slack) {
+        atLeast++;
+      }
+    }
+    done += count;
   }
   return { mmd2: observed, pValue: (1 + atLeast) / (1 + permutations), sigma, permutations };
 }
 
+/** Relabellings scored per pass over the kernel matrix. */
+const PERMUTATION_BATCH = 256;
+/** Tile edge: a TILE × TILE block of K (128 KiB) stays in cache while every labelling of the batch reads it. */
+const TILE = 128;
+
+/**
+ * q[b] = Σ_{i<j, both in groups[b]} K_ij for the first `count` sorted index lists of length n1 in `groups`,
+ * visiting K tile by tile.
+ */
+function groupPairSums(kernel: Float64Array, total: number, groups: Int32Array, n1: number, count: number, q: Float64Array): void {
+  const tiles = Math.ceil(total / TILE);
+  // cut[b · (tiles + 1) + t] = position in groups[b] of the first member ≥ t · TILE.
+  const cut = new Int32Array(count * (tiles + 1));
+  for (let b = 0; b < count; b++) {
+    const g = b * n1;
+    const o = b * (tiles + 1);
+    let a = 0;
+    for (let t = 0; t <= tiles; t++) {
+      const limit = t * TILE;
+      while (a < n1 && groups[g + a]! < limit) a++;
+      cut[o + t] = g + a;
+    }
+    q[b] = 0;
+  }
+  for (let ti = 0; ti < tiles; ti++) {
+    for (let tj = ti; tj < tiles; tj++) {
+      for (let b = 0; b < count; b++) {
+        const o = b * (tiles + 1);
+        const rowEnd = cut[o + ti + 1]!;
+        const colStart = cut[o + tj]!;
+        const colEnd = cut[o + tj + 1]!;
+        let sum = 0;
+        for (let a = cut[o + ti]!; a < rowEnd; a++) {
+          const i = groups[a]!;
+          const base = packedRowBase(i, total);
+          let s0 = 0;
+          let s1 = 0;
+          // On a diagonal tile only the columns after row i (j > i) belong to the strict upper triangle.
+          let c = ti === tj ? a + 1 : colStart;
+          for (; c + 1 < colEnd; c += 2) {
+            s0 += kernel[base + groups[c]!]!;
+            s1 += kernel[base + groups[c + 1]!]!;
+          }
+          if (c < colEnd) s0 += kernel[base + groups[c]!]!;
+          sum += s0 + s1;
+        }
+        q[b] = q[b]! + sum;
+      }
+    }
+  }
+}
+
 /** The strict upper triangle of the pooled Gaussian kernel matrix, row-packed, with full off-diagonal row sums. */
 function packedKernel(
-  pooled: Float64Array,
+  z: Float64Array,
   total: number,
   d: number,
   gamma: number,
@@ -135,40 +194,89 @@ function packedKernel(
   const kernel = new Float64Array((total * (total - 1)) / 2);
   const rowSums = new Float64Array(total);
   let offDiagonalHalfSum = 0;
-  let p = 0;
-  const d4 = d - (d % 4);
-  for (let i = 0; i < total; i++) {
+  // Squared distances from direct differences (‖x‖² + ‖y‖² − 2x·y cancels for close vectors), two rows against two
+  // columns at a time so each loaded coordinate serves two pairs.
+  for (let i = 0; i + 1 < total; i += 2) {
+    const i1 = i + 1;
     const oi = i * d;
-    let rowSum = 0;
-    for (let j = i + 1; j < total; j++) {
-      const oj = j * d;
-      // Direct differences (not ‖x‖² + ‖y‖² − 2x·y, which cancels for close vectors); four accumulators for speed.
-      let a0 = 0;
-      let a1 = 0;
-      let a2 = 0;
-      let a3 = 0;
-      let k = 0;
-      for (; k < d4; k += 4) {
-        const e0 = pooled[oi + k]! - pooled[oj + k]!;
-        const e1 = pooled[oi + k + 1]! - pooled[oj + k + 1]!;
-        const e2 = pooled[oi + k + 2]! - pooled[oj + k + 2]!;
-        const e3 = pooled[oi + k + 3]! - pooled[oj + k + 3]!;
-        a0 += e0 * e0;
-        a1 += e1 * e1;
-        a2 += e2 * e2;
-        a3 += e3 * e3;
-      }
-      for (; k < d; k++) {
-        const e = pooled[oi + k]! - pooled[oj + k]!;
-        a0 += e * e;
-      }
-      const v = Math.exp(-gamma * (a0 + a1 + (a2 + a3)));
-      kernel[p++] = v;
-      rowSum += v;
-      rowSums[j] = rowSums[j]! + v;
+    const oi1 = i1 * d;
+    const bi = packedRowBase(i, total);
+    const bi1 = packedRowBase(i1, total);
+    let sumI = 0;
+    let sumI1 = 0;
+    let s = 0;
+    for (let k = 0; k < d; k++) {
+      const e = z[oi + k]! - z[oi1 + k]!;
+      s += e * e;
     }
-    rowSums[i] = rowSums[i]! + rowSum;
-    offDiagonalHalfSum += rowSum;
+    const inner = Math.exp(-gamma * s);
+    kernel[bi + i1] = inner;
+    sumI += inner;
+    let j = i + 2;
+    for (; j + 1 < total; j += 2) {
+      const j1 = j + 1;
+      const oj = j * d;
+      const oj1 = j1 * d;
+      let s00 = 0;
+      let s01 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      for (let k = 0; k < d; k++) {
+        const a = z[oi + k]!;
+        const b = z[oi1 + k]!;
+        const c = z[oj + k]!;
+        const e = z[oj1 + k]!;
+        const t0 = a - c;
+        const t1 = a - e;
+        const t2 = b - c;
+        const t3 = b - e;
+        s00 += t0 * t0;
+        s01 += t1 * t1;
+        s10 += t2 * t2;
+        s11 += t3 * t3;
+      }
+      const k00 = Math.exp(-gamma * s00);
+      const k01 = Math.exp(-gamma * s01);
+      const k10 = Math.exp(-gamma * s10);
+      const k11 = Math.exp(-gamma * s11);
+      kernel[bi + j] = k00;
+      kernel[bi + j1] = k01;
+      kernel[bi1 + j] = k10;
+      kernel[bi1 + j1] = k11;
+      sumI += k00 + k01;
+      sumI1 += k10 + k11;
+      rowSums[j] = rowSums[j]! + (k00 + k10);
+      rowSums[j1] = rowSums[j1]! + (k01 + k11);
+    }
+    if (j < total) {
+      const oj = j * d;
+      let s0 = 0;
+      let s1 = 0;
+      for (let k = 0; k < d; k++) {
+        const c = z[oj + k]!;
+        const t0 = z[oi + k]! - c;
+        const t1 = z[oi1 + k]! - c;
+        s0 += t0 * t0;
+        s1 += t1 * t1;
+      }
+      const k0 = Math.exp(-gamma * s0);
+      const k1 = Math.exp(-gamma * s1);
+      kernel[bi + j] = k0;
+      kernel[bi1 + j] = k1;
+      sumI += k0;
+      sumI1 += k1;
+      rowSums[j] = rowSums[j]! + (k0 + k1);
+    }
+    rowSums[i] = rowSums[i]! + sumI;
+    // Entry (i, i + 1) belongs to both rows' sums but only once to the half sum.
+    rowSums[i1] = rowSums[i1]! + sumI1 + inner;
+    offDiagonalHalfSum += sumI + sumI1;
   }
   return { kernel, rowSums, offDiagonalHalfSum };
+}
+
+/** K[i][j] (i < j) of the row-packed strict upper triangle sits at packedRowBase(i, N) + j. */
+function packedRowBase(i: number, total: number): number {
+  // Row i starts after Σ_{r<i} (N − 1 − r) = i(N − 1) − i(i − 1)/2 entries and holds columns i + 1 … N − 1.
+  return i * (total - 1) - (i * (i - 1)) / 2 - i - 1;
 }
