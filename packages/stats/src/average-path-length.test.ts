@@ -1,21 +1,13 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectClose } from '../test/close-to.js';
+import { loadReferenceSection } from '../test/reference-file.js';
 import { averagePathLength } from './average-path-length.js';
-
-const referencePath =
-  process.env.BOTHUB_STATS_REFERENCE ?? path.resolve(import.meta.dirname, '../../..', '../shared/reference/stats-reference.json');
-const reference = JSON.parse(readFileSync(referencePath, 'utf8')) as { isolation_forest_c: { n: number; c: number }[] };
-
-function expectRelClose(actual: number, expected: number, rel = 1e-9): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(Math.max(rel * Math.abs(expected), 1e-12));
-}
 
 describe('averagePathLength', () => {
   it('matches scikit-learn _average_path_length on the reference cases', () => {
-    const cases = reference.isolation_forest_c;
+    const cases = loadReferenceSection<{ n: number; c: number }[]>('isolation_forest_c');
     expect(cases.length).toBe(6);
-    for (const { n, c } of cases) expectRelClose(averagePathLength(n), c);
+    for (const { n, c } of cases) expectClose(averagePathLength(n), c);
   });
 
   it('follows the small-n conventions: c(0) = c(1) = 0, c(2) = 1', () => {
@@ -25,7 +17,7 @@ describe('averagePathLength', () => {
   });
 
   it('equals the hand-computed formula for n = 3: 2(ln 2 + γ) − 4/3', () => {
-    expectRelClose(averagePathLength(3), 2 * (Math.log(2) + 0.5772156649015329) - 4 / 3);
+    expectClose(averagePathLength(3), 2 * (Math.log(2) + 0.5772156649015329) - 4 / 3);
   });
 
   it('increases with n and grows like 2 ln n', () => {

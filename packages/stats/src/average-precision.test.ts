@@ -1,17 +1,11 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectClose } from '../test/close-to.js';
+import type { BinaryClassificationCase } from '../test/reference-file.js';
+import { loadReferenceSection } from '../test/reference-file.js';
 import { averagePrecision } from './average-precision.js';
 import { createRandom } from './random.js';
 
-interface BinaryCase {
-  labels: number[];
-  scores: number[];
-  averagePrecision: number;
-}
-const referencePath =
-  process.env.BOTHUB_STATS_REFERENCE ?? path.resolve(import.meta.dirname, '../../..', '../shared/reference/stats-reference.json');
-const reference = JSON.parse(readFileSync(referencePath, 'utf8')) as { binary_classification: BinaryCase[] };
+const binaryCases = loadReferenceSection<BinaryClassificationCase[]>('binary_classification');
 
 // Σ (Rₙ − Rₙ₋₁)·Pₙ straight from the definition: for each distinct threshold, count predictions with score ≥ it.
 function definitionAp(labels: readonly number[], scores: readonly number[]): number {
@@ -37,10 +31,9 @@ function definitionAp(labels: readonly number[], scores: readonly number[]): num
 
 describe('averagePrecision', () => {
   it('matches sklearn.metrics.average_precision_score on the reference cases', () => {
-    expect(reference.binary_classification.length).toBeGreaterThan(0);
-    for (const c of reference.binary_classification) {
-      const ap = averagePrecision(c.labels, c.scores).averagePrecision;
-      expect(Math.abs(ap - c.averagePrecision)).toBeLessThanOrEqual(1e-9 * c.averagePrecision);
+    expect(binaryCases.length).toBeGreaterThan(0);
+    for (const c of binaryCases) {
+      expectClose(averagePrecision(c.labels, c.scores).averagePrecision, c.averagePrecision, { rel: 1e-9, abs: 0 });
     }
   });
 

@@ -1,36 +1,17 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectClose } from '../test/close-to.js';
+import type { BinaryClassificationCase } from '../test/reference-file.js';
+import { loadReferenceSection } from '../test/reference-file.js';
 import { binaryClassificationMetrics } from './binary-classification-metrics.js';
 
-interface BinaryCase {
-  labels: number[];
-  scores: number[];
-  threshold: number;
-  rocAuc: number;
-  averagePrecision: number;
-  logLoss: number;
-  brier: number;
-  accuracy: number;
-  precision: number;
-  recall: number;
-  f1: number;
-  confusionMatrix: number[][];
-}
-const referencePath =
-  process.env.BOTHUB_STATS_REFERENCE ?? path.resolve(import.meta.dirname, '../../..', '../shared/reference/stats-reference.json');
-const reference = JSON.parse(readFileSync(referencePath, 'utf8')) as { binary_classification: BinaryCase[] };
-
-function expectClose(actual: number, expected: number): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(Math.max(1e-9 * Math.abs(expected), 1e-12));
-}
+const binaryCases = loadReferenceSection<BinaryClassificationCase[]>('binary_classification');
 
 const METRICS = ['accuracy', 'precision', 'recall', 'f1', 'rocAuc', 'averagePrecision', 'logLoss', 'brier'] as const;
 
 describe('binaryClassificationMetrics', () => {
   it('matches scikit-learn 1.2.1 on every reference case and metric', () => {
-    expect(reference.binary_classification.length).toBe(3);
-    for (const c of reference.binary_classification) {
+    expect(binaryCases.length).toBe(3);
+    for (const c of binaryCases) {
       const result = binaryClassificationMetrics(c.labels, c.scores, { threshold: c.threshold });
       for (const metric of METRICS) expectClose(result[metric], c[metric]);
       expect(result.confusionMatrix).toEqual(c.confusionMatrix);

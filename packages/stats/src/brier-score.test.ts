@@ -1,22 +1,16 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectClose } from '../test/close-to.js';
+import type { BinaryClassificationCase } from '../test/reference-file.js';
+import { loadReferenceSection } from '../test/reference-file.js';
 import { brierScore } from './brier-score.js';
 
-interface BinaryCase {
-  labels: number[];
-  scores: number[];
-  brier: number;
-}
-const referencePath =
-  process.env.BOTHUB_STATS_REFERENCE ?? path.resolve(import.meta.dirname, '../../..', '../shared/reference/stats-reference.json');
-const reference = JSON.parse(readFileSync(referencePath, 'utf8')) as { binary_classification: BinaryCase[] };
+const binaryCases = loadReferenceSection<BinaryClassificationCase[]>('binary_classification');
 
 describe('brierScore', () => {
   it('matches sklearn.metrics.brier_score_loss on the reference cases', () => {
-    expect(reference.binary_classification.length).toBeGreaterThan(0);
-    for (const c of reference.binary_classification) {
-      expect(Math.abs(brierScore(c.labels, c.scores).brier - c.brier)).toBeLessThanOrEqual(1e-9 * c.brier);
+    expect(binaryCases.length).toBeGreaterThan(0);
+    for (const c of binaryCases) {
+      expectClose(brierScore(c.labels, c.scores).brier, c.brier, { rel: 1e-9, abs: 0 });
     }
   });
 

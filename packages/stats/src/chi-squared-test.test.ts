@@ -1,26 +1,21 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectClose } from '../test/close-to.js';
+import { loadReferenceSection } from '../test/reference-file.js';
 import { chiSquaredTest } from './chi-squared-test.js';
 
-const referencePath =
-  process.env.BOTHUB_STATS_REFERENCE ?? path.resolve(import.meta.dirname, '../../..', '../shared/reference/stats-reference.json');
-const reference = JSON.parse(readFileSync(referencePath, 'utf8')) as {
-  chi2_homogeneity: { referenceCounts: number[]; currentCounts: number[]; statistic: number; pValue: number; dof: number }[];
-};
-
-function expectRelClose(actual: number, expected: number, rel: number): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(Math.max(rel * Math.abs(expected), 1e-12));
-}
+const chi2Cases = loadReferenceSection<
+  { referenceCounts: number[]; currentCounts: number[]; statistic: number; pValue: number; dof: number }[]
+>('chi2_homogeneity');
+/** Relative, also for the 1e-21 tails: no absolute floor may hide an error there. */
+const P_VALUE_RELATIVE = { rel: 1e-6, abs: 0 };
 
 describe('chiSquaredTest', () => {
   it('matches scipy.stats.chi2_contingency(correction=False) on the reference cases', () => {
-    expect(reference.chi2_homogeneity.length).toBe(8);
-    for (const c of reference.chi2_homogeneity) {
+    expect(chi2Cases.length).toBe(8);
+    for (const c of chi2Cases) {
       const result = chiSquaredTest(c.referenceCounts, c.currentCounts);
-      expectRelClose(result.statistic, c.statistic, 1e-9);
-      // Relative, also for the 1e-21 tails: the absolute floor must not hide an error there.
-      expect(Math.abs(result.pValue - c.pValue)).toBeLessThanOrEqual(1e-6 * c.pValue);
+      expectClose(result.statistic, c.statistic);
+      expectClose(result.pValue, c.pValue, P_VALUE_RELATIVE);
       expect(result.dof).toBe(c.dof);
     }
   });
@@ -29,8 +24,8 @@ describe('chiSquaredTest', () => {
     // Row totals 60 and 60, column totals 25, 45, 50: expected 12.5, 22.5, 25 in both rows, so
     // χ² = 2·(2.5²/12.5 + 2.5²/22.5 + 5²/25) = 32/9; scipy: pValue 0.16901331540606607.
     const result = chiSquaredTest([10, 20, 30], [15, 25, 20]);
-    expectRelClose(result.statistic, 32 / 9, 1e-12);
-    expectRelClose(result.pValue, 0.16901331540606607, 1e-9);
+    expectClose(result.statistic, 32 / 9, { rel: 1e-12, abs: 1e-12 });
+    expectClose(result.pValue, 0.16901331540606607);
     expect(result.dof).toBe(2);
     expect(Array.from(result.expected[0])).toEqual([12.5, 22.5, 25]);
     expect(Array.from(result.expected[1])).toEqual([12.5, 22.5, 25]);
@@ -47,8 +42,8 @@ describe('chiSquaredTest', () => {
     ];
     for (const [a, b, statistic, pValue, dof] of cases) {
       const result = chiSquaredTest(a, b);
-      expectRelClose(result.statistic, statistic, 1e-9);
-      expect(Math.abs(result.pValue - pValue)).toBeLessThanOrEqual(1e-6 * pValue);
+      expectClose(result.statistic, statistic);
+      expectClose(result.pValue, pValue, P_VALUE_RELATIVE);
       expect(result.dof).toBe(dof);
     }
   });
@@ -75,11 +70,11 @@ describe('chiSquaredTest', () => {
     expect(same.pValue).toBeCloseTo(1, 12);
     const ab = chiSquaredTest([44, 165, 480, 30], [107, 206, 586, 220]);
     const ba = chiSquaredTest([107, 206, 586, 220], [44, 165, 480, 30]);
-    expectRelClose(ba.statistic, ab.statistic, 1e-12);
-    expectRelClose(ba.pValue, ab.pValue, 1e-9);
+    expectClose(ba.statistic, ab.statistic, { rel: 1e-12, abs: 1e-12 });
+    expectClose(ba.pValue, ab.pValue);
     // Doubling every count doubles χ² (Pearson's statistic is linear in the sample size for fixed proportions).
     const doubled = chiSquaredTest([88, 330, 960, 60], [214, 412, 1172, 440]);
-    expectRelClose(doubled.statistic, 2 * ab.statistic, 1e-12);
+    expectClose(doubled.statistic, 2 * ab.statistic, { rel: 1e-12, abs: 1e-12 });
     expect(doubled.pValue).toBeLessThan(ab.pValue);
   });
 

@@ -1,32 +1,23 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectClose, P_VALUE_TOLERANCE } from '../test/close-to.js';
+import { normalSample } from '../test/normal-samples.js';
+import { loadReferenceSection } from '../test/reference-file.js';
 import { cramerVonMisesTest } from './cramer-von-mises-test.js';
-import { createRandom, sampleStandardNormal } from './random.js';
 
-const referencePath =
-  process.env.BOTHUB_STATS_REFERENCE ?? path.resolve(import.meta.dirname, '../../..', '../shared/reference/stats-reference.json');
-const reference = JSON.parse(readFileSync(referencePath, 'utf8')) as {
-  cramervonmises_2samp: { reference: number[]; current: number[]; statistic: number; pValue: number }[];
-};
-
-function expectRelClose(actual: number, expected: number, rel: number): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(Math.max(rel * Math.abs(expected), 1e-12));
-}
-
-function normalSample(seed: number, n: number, shift = 0): Float64Array {
-  const rng = createRandom(seed);
-  return Float64Array.from({ length: n }, () => shift + sampleStandardNormal(rng));
-}
+const cvmCases = loadReferenceSection<{ reference: number[]; current: number[]; statistic: number; pValue: number }[]>(
+  'cramervonmises_2samp',
+);
+/** Strictly relative: the reference p-values (1.4e-9 … 1.2e-7) are the truncation error of scipy's series. */
+const P_VALUE_RELATIVE = { rel: 1e-6, abs: 0 };
+const TIGHT = { rel: 1e-12, abs: 1e-12 };
 
 describe('cramerVonMisesTest', () => {
   it("matches scipy.stats.cramervonmises_2samp(method='asymptotic') on the reference cases", () => {
-    expect(reference.cramervonmises_2samp.length).toBe(3);
-    for (const c of reference.cramervonmises_2samp) {
+    expect(cvmCases.length).toBe(3);
+    for (const c of cvmCases) {
       const result = cramerVonMisesTest(c.reference, c.current);
-      expectRelClose(result.statistic, c.statistic, 1e-9);
-      // Strictly relative: these p-values (1.4e-9 … 1.2e-7) are the truncation error of scipy's series.
-      expect(Math.abs(result.pValue - c.pValue)).toBeLessThanOrEqual(1e-6 * c.pValue);
+      expectClose(result.statistic, c.statistic);
+      expectClose(result.pValue, c.pValue, P_VALUE_RELATIVE);
     }
   });
 
@@ -46,8 +37,8 @@ describe('cramerVonMisesTest', () => {
     ];
     for (const [x, y, statistic, pValue] of cases) {
       const result = cramerVonMisesTest(x, y);
-      expectRelClose(result.statistic, statistic, 1e-9);
-      expectRelClose(result.pValue, pValue, 1e-6);
+      expectClose(result.statistic, statistic);
+      expectClose(result.pValue, pValue, P_VALUE_TOLERANCE);
     }
   });
 
@@ -57,8 +48,8 @@ describe('cramerVonMisesTest', () => {
     const x = Float64Array.from({ length: 1000 }, (_, i) => i);
     const y = Float64Array.from({ length: 2000 }, (_, i) => 1000 + i);
     const result = cramerVonMisesTest(x, y);
-    expectRelClose(result.statistic, 222.22227777777772, 1e-9);
-    expect(Math.abs(result.pValue - 8.774318505100354e-8)).toBeLessThanOrEqual(1e-6 * 8.774318505100354e-8);
+    expectClose(result.statistic, 222.22227777777772);
+    expectClose(result.pValue, 8.774318505100354e-8, P_VALUE_RELATIVE);
   });
 
   it('gives statistic 0 and pValue 1 for identical samples', () => {
@@ -73,8 +64,8 @@ describe('cramerVonMisesTest', () => {
     const y = normalSample(12, 410, 0.2);
     const base = cramerVonMisesTest(x, y);
     const swapped = cramerVonMisesTest(y, x);
-    expectRelClose(swapped.statistic, base.statistic, 1e-12);
-    expectRelClose(swapped.pValue, base.pValue, 1e-12);
+    expectClose(swapped.statistic, base.statistic, TIGHT);
+    expectClose(swapped.pValue, base.pValue, TIGHT);
     const transformed = cramerVonMisesTest(x.map(Math.exp), y.map(Math.exp));
     expect(transformed.statistic).toBe(base.statistic);
     expect(transformed.pValue).toBe(base.pValue);

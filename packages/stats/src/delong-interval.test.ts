@@ -1,19 +1,12 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectClose } from '../test/close-to.js';
+import type { BinaryClassificationCase } from '../test/reference-file.js';
+import { loadReferenceSection } from '../test/reference-file.js';
 import { delongInterval } from './delong-interval.js';
 import { createRandom, sampleStandardNormal } from './random.js';
 import { normalQuantile } from './special/normal-distribution.js';
 
-interface BinaryCase {
-  readonly labels: number[];
-  readonly scores: number[];
-  readonly rocAuc: number;
-}
-
-const repoRoot = path.resolve(import.meta.dirname, '../../..');
-const referencePath = process.env.BOTHUB_STATS_REFERENCE ?? path.resolve(repoRoot, '../shared/reference/stats-reference.json');
-const reference = JSON.parse(readFileSync(referencePath, 'utf8')) as { binary_classification: BinaryCase[] };
+const binaryCases = loadReferenceSection<BinaryClassificationCase[]>('binary_classification');
 
 /** DeLong's variance straight from the definition: every ψ(Xᵢ, Yⱼ), O(mn). */
 function naiveDelong(labels: readonly number[], scores: readonly number[]): { auc: number; variance: number } {
@@ -62,9 +55,8 @@ function randomCase(seed: number, size: number, shift: number, rounding: number)
 
 describe('delongInterval', () => {
   it('AUC matches sklearn roc_auc_score on the reference cases (ties included)', () => {
-    for (const c of reference.binary_classification) {
-      const result = delongInterval(c.labels, c.scores);
-      expect(Math.abs(result.auc - c.rocAuc)).toBeLessThanOrEqual(1e-9 * c.rocAuc);
+    for (const c of binaryCases) {
+      expectClose(delongInterval(c.labels, c.scores).auc, c.rocAuc, { rel: 1e-9, abs: 0 });
     }
   });
 

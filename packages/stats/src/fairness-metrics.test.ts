@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectClose } from '../test/close-to.js';
+import { loadReferenceSection } from '../test/reference-file.js';
 import type { FairnessValue } from './fairness-metrics.js';
 import { fairnessMetrics } from './fairness-metrics.js';
 
@@ -15,29 +15,22 @@ interface FairnessCase {
   readonly averageOddsDifference: number;
 }
 
-const repoRoot = path.resolve(import.meta.dirname, '../../..');
-const referencePath = process.env.BOTHUB_STATS_REFERENCE ?? path.resolve(repoRoot, '../shared/reference/stats-reference.json');
-const reference = JSON.parse(readFileSync(referencePath, 'utf8')) as { fairness: FairnessCase[] };
+const fairnessCases = loadReferenceSection<FairnessCase[]>('fairness');
 
 function valueOf(metric: FairnessValue): number {
   if (metric.status !== 'ok') throw new Error(`expected a value, got insufficient data: ${metric.reason}`);
   return metric.value;
 }
 
-function expectRelative(actual: FairnessValue, expected: number): void {
-  const value = valueOf(actual);
-  expect(Math.abs(value - expected)).toBeLessThanOrEqual(Math.max(1e-12, 1e-9 * Math.abs(expected)));
-}
-
 describe('fairnessMetrics', () => {
   it('matches the AIF360 definitions on the reference cases', () => {
-    expect(reference.fairness.length).toBeGreaterThanOrEqual(2);
-    for (const c of reference.fairness) {
+    expect(fairnessCases.length).toBeGreaterThanOrEqual(2);
+    for (const c of fairnessCases) {
       const result = fairnessMetrics(c);
-      expectRelative(result.disparateImpact, c.disparateImpact);
-      expectRelative(result.statisticalParityDifference, c.statisticalParityDifference);
-      expectRelative(result.equalOpportunityDifference, c.equalOpportunityDifference);
-      expectRelative(result.averageOddsDifference, c.averageOddsDifference);
+      expectClose(valueOf(result.disparateImpact), c.disparateImpact);
+      expectClose(valueOf(result.statisticalParityDifference), c.statisticalParityDifference);
+      expectClose(valueOf(result.equalOpportunityDifference), c.equalOpportunityDifference);
+      expectClose(valueOf(result.averageOddsDifference), c.averageOddsDifference);
     }
   });
 
@@ -96,7 +89,7 @@ describe('fairnessMetrics', () => {
   });
 
   it('swapping which group is privileged inverts disparate impact and negates the differences', () => {
-    const c = reference.fairness[0]!;
+    const c = fairnessCases[0]!;
     const other = c.groups.find((g) => g !== c.privileged)!;
     const a = fairnessMetrics(c);
     const b = fairnessMetrics({ ...c, privileged: other });

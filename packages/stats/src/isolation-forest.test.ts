@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { normalMatrix } from '../test/normal-samples.js';
+import { loadReferenceSection } from '../test/reference-file.js';
 import { averagePathLength } from './average-path-length.js';
 import type { IsolationForest } from './isolation-forest.js';
 import {
@@ -12,7 +12,7 @@ import {
   scoreIsolationForest,
 } from './isolation-forest.js';
 import type { Matrix } from './matrix.js';
-import { createRandom, sampleStandardNormal } from './random.js';
+import { createRandom } from './random.js';
 
 interface DetectionCase {
   train: number[][];
@@ -24,10 +24,7 @@ interface DetectionCase {
   sklearnRocAucMin: number;
 }
 
-const referencePath =
-  process.env.BOTHUB_STATS_REFERENCE ?? path.resolve(import.meta.dirname, '../../..', '../shared/reference/stats-reference.json');
-const detection = (JSON.parse(readFileSync(referencePath, 'utf8')) as { isolation_forest_detection: DetectionCase })
-  .isolation_forest_detection;
+const detection = loadReferenceSection<DetectionCase>('isolation_forest_detection');
 
 /** ROC AUC as the Mann–Whitney U statistic over (outlier, inlier) pairs, ties counting one half (average ranks). */
 function rocAuc(isPositive: ArrayLike<number>, scores: ArrayLike<number>): number {
@@ -52,12 +49,6 @@ function rocAuc(isPositive: ArrayLike<number>, scores: ArrayLike<number>): numbe
   return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
 }
 
-function normalMatrix(rows: number, cols: number, seed: number): Matrix {
-  const rng = createRandom(seed);
-  const data = new Float64Array(rows * cols);
-  for (let i = 0; i < data.length; i++) data[i] = sampleStandardNormal(rng);
-  return { rows, cols, data };
-}
 
 /** A plain per-row walk through the child links: the definition the optimized scorer must reproduce exactly. */
 function naiveScores(model: IsolationForest, x: Matrix): Float64Array {
@@ -138,7 +129,7 @@ describe('fitIsolationForest / scoreIsolationForest: scikit-learn reference dete
 });
 
 describe('fitIsolationForest: tree structure', () => {
-  const train = normalMatrix(2000, 5, 11);
+  const train = normalMatrix(11, 2000, 5);
   const model = fitIsolationForest(train, { nEstimators: 20, maxSamples: 200, rng: createRandom(3) });
 
   it('keeps leaves within the depth limit and stores depth + c(size) there', () => {
@@ -196,7 +187,7 @@ describe('fitIsolationForest: tree structure', () => {
   });
 
   it('limits each tree to its feature subset with maxFeatures < 1', () => {
-    const m = fitIsolationForest(normalMatrix(500, 10, 2), { nEstimators: 15, maxFeatures: 0.3, rng: createRandom(8) });
+    const m = fitIsolationForest(normalMatrix(2, 500, 10), { nEstimators: 15, maxFeatures: 0.3, rng: createRandom(8) });
     for (let t = 0; t < m.nEstimators; t++) {
       const used = new Set<number>();
       for (let node = m.treeOffsets[t]!; node < m.treeOffsets[t + 1]!; node++) if (m.feature[node]! >= 0) used.add(m.feature[node]!);
@@ -205,7 +196,7 @@ describe('fitIsolationForest: tree structure', () => {
   });
 
   it('clips maxSamples above the row count, as scikit-learn does', () => {
-    const m = fitIsolationForest(normalMatrix(50, 2, 4), { maxSamples: 1000, nEstimators: 3, rng: createRandom(1) });
+    const m = fitIsolationForest(normalMatrix(4, 50, 2), { maxSamples: 1000, nEstimators: 3, rng: createRandom(1) });
     expect(m.maxSamples).toBe(50);
     expect(m.maxDepth).toBe(6);
   });
@@ -228,8 +219,8 @@ describe('scoreIsolationForest', () => {
   });
 
   it('equals a plain walk through the child links, for shallow (complete-tree) and deep (linked) forests', () => {
-    const train = normalMatrix(6000, 4, 21);
-    const test = normalMatrix(203, 4, 22);
+    const train = normalMatrix(21, 6000, 4);
+    const test = normalMatrix(22, 203, 4);
     for (const maxSamples of [256, 5000]) {
       const m = fitIsolationForest(train, { nEstimators: 12, maxSamples, rng: createRandom(maxSamples) });
       expect(Array.from(scoreIsolationForest(m, test))).toEqual(Array.from(naiveScores(m, test)));
@@ -237,8 +228,8 @@ describe('scoreIsolationForest', () => {
   });
 
   it('scores a row the same alone or in a batch (the 8-row interleaved walk and the tail agree)', () => {
-    const train = normalMatrix(1000, 3, 31);
-    const test = normalMatrix(21, 3, 32);
+    const train = normalMatrix(31, 1000, 3);
+    const test = normalMatrix(32, 21, 3);
     const m = fitIsolationForest(train, { nEstimators: 10, rng: createRandom(4) });
     const batch = scoreIsolationForest(m, test);
     for (let r = 0; r < test.rows; r++) {
@@ -248,7 +239,7 @@ describe('scoreIsolationForest', () => {
   });
 
   it('keeps scores in (0, 1] and ranks a far outlier above the centre', () => {
-    const train = normalMatrix(3000, 3, 41);
+    const train = normalMatrix(41, 3000, 3);
     const m = fitIsolationForest(train, { rng: createRandom(6) });
     const scores = scoreIsolationForest(m, [[0, 0, 0], [6, -6, 6]]);
     for (const s of scores) {
@@ -261,8 +252,8 @@ describe('scoreIsolationForest', () => {
   });
 
   it('is deterministic for a seed and varies with the seed', () => {
-    const train = normalMatrix(1500, 4, 51);
-    const test = normalMatrix(100, 4, 52);
+    const train = normalMatrix(51, 1500, 4);
+    const test = normalMatrix(52, 100, 4);
     const a = scoreIsolationForest(fitIsolationForest(train, { rng: createRandom(77) }), test);
     const b = scoreIsolationForest(fitIsolationForest(train, { rng: createRandom(77) }), test);
     const c = scoreIsolationForest(fitIsolationForest(train, { rng: createRandom(78) }), test);
@@ -271,8 +262,8 @@ describe('scoreIsolationForest', () => {
   });
 
   it('is unchanged when every feature is scaled by 2 (thresholds scale with the data)', () => {
-    const train = normalMatrix(800, 3, 61);
-    const test = normalMatrix(50, 3, 62);
+    const train = normalMatrix(61, 800, 3);
+    const test = normalMatrix(62, 50, 3);
     const scale = (x: Matrix): Matrix => ({ rows: x.rows, cols: x.cols, data: x.data.map((v) => 2 * v) });
     const a = scoreIsolationForest(fitIsolationForest(train, { rng: createRandom(5) }), test);
     const b = scoreIsolationForest(fitIsolationForest(scale(train), { rng: createRandom(5) }), scale(test));
@@ -280,7 +271,7 @@ describe('scoreIsolationForest', () => {
   });
 
   it('accepts arrays of vectors and a Matrix alike', () => {
-    const train = normalMatrix(300, 2, 71);
+    const train = normalMatrix(71, 300, 2);
     const rows = Array.from({ length: train.rows }, (_, r) => Array.from(train.data.subarray(r * 2, r * 2 + 2)));
     const a = scoreIsolationForest(fitIsolationForest(train, { rng: createRandom(1) }), train);
     const b = scoreIsolationForest(fitIsolationForest(rows, { rng: createRandom(1) }), rows);
@@ -289,8 +280,8 @@ describe('scoreIsolationForest', () => {
 });
 
 describe('isolationForestToJSON / isolationForestFromJSON', () => {
-  const train = normalMatrix(1000, 3, 81);
-  const test = normalMatrix(64, 3, 82);
+  const train = normalMatrix(81, 1000, 3);
+  const test = normalMatrix(82, 64, 3);
   const model = fitIsolationForest(train, { nEstimators: 10, rng: createRandom(2) });
 
   it('round-trips through JSON text with identical scores', () => {
@@ -354,7 +345,7 @@ describe('isolationForestThreshold / flagIsolationForestAnomalies', () => {
   });
 
   it('returns the minimum at 0, the maximum at 100, and grows with the percentile', () => {
-    const scores = normalMatrix(501, 1, 91).data;
+    const scores = normalMatrix(91, 501, 1).data;
     let min = Infinity;
     let max = -Infinity;
     for (const v of scores) {
@@ -406,7 +397,7 @@ describe('isolationForestThreshold / flagIsolationForestAnomalies', () => {
 
 describe('bad input', () => {
   const rng = createRandom(1);
-  const train = normalMatrix(100, 3, 101);
+  const train = normalMatrix(101, 100, 3);
 
   it('fitIsolationForest rejects empty, ragged, non-finite and too-small data', () => {
     expect(() => fitIsolationForest([], { rng })).toThrow(/fitIsolationForest: data needs at least 2 vectors/);

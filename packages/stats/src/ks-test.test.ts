@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectClose, P_VALUE_TOLERANCE } from '../test/close-to.js';
+import { normalSample } from '../test/normal-samples.js';
+import { loadReferenceSection } from '../test/reference-file.js';
 import { ksTest } from './ks-test.js';
 import type { KsTestMethod } from './ks-test.js';
-import { createRandom, sampleStandardNormal } from './random.js';
 
 interface KsReferenceCase {
   readonly reference: number[];
@@ -13,21 +13,7 @@ interface KsReferenceCase {
   readonly pValue: number;
 }
 
-const referencePath =
-  process.env.BOTHUB_STATS_REFERENCE ??
-  path.resolve(import.meta.dirname, '../../..', '../shared/reference/stats-reference.json');
-const referenceCases = (JSON.parse(readFileSync(referencePath, 'utf8')) as { ks_2samp: KsReferenceCase[] }).ks_2samp;
-
-function relativeError(actual: number, expected: number): number {
-  return actual === expected ? 0 : Math.abs(actual - expected) / Math.abs(expected);
-}
-
-function normalSample(seed: number, size: number, shift = 0): Float64Array {
-  const rng = createRandom(seed);
-  const out = new Float64Array(size);
-  for (let i = 0; i < size; i++) out[i] = sampleStandardNormal(rng) + shift;
-  return out;
-}
+const referenceCases = loadReferenceSection<KsReferenceCase[]>('ks_2samp');
 
 describe('ksTest against scipy.stats.ks_2samp (reference section ks_2samp)', () => {
   it('has the 51 reference cases', () => {
@@ -36,9 +22,8 @@ describe('ksTest against scipy.stats.ks_2samp (reference section ks_2samp)', () 
 
   it.each(referenceCases.map((c, index) => [index, c] as const))('case %i', (_index, c) => {
     const result = ksTest(c.reference, c.current, { method: c.method });
-    expect(relativeError(result.statistic, c.statistic)).toBeLessThanOrEqual(1e-9);
-    const pError = Math.abs(result.pValue - c.pValue);
-    expect(pError <= 1e-12 || pError / c.pValue <= 1e-6, `pValue ${result.pValue} vs ${c.pValue}`).toBe(true);
+    expectClose(result.statistic, c.statistic, { rel: 1e-9, abs: 0 });
+    expectClose(result.pValue, c.pValue, P_VALUE_TOLERANCE);
     const expectedMethod =
       c.method === 'auto' ? (Math.max(c.reference.length, c.current.length) <= 10000 ? 'exact' : 'asymp') : c.method;
     expect(result.method).toBe(expectedMethod);
@@ -78,7 +63,7 @@ describe('ksTest hand-checkable cases', () => {
     // scipy 1.10.1: ks_2samp([2, 2, 1], [2, 3, 3, 1]) → statistic 0.5, pvalue 0.6571428571428571, location 2.
     const result = ksTest([2, 2, 1], [2, 3, 3, 1]);
     expect(result.statistic).toBe(0.5);
-    expect(relativeError(result.pValue, 0.6571428571428571)).toBeLessThanOrEqual(1e-12);
+    expectClose(result.pValue, 0.6571428571428571, { rel: 1e-12, abs: 0 });
     expect(result.statisticLocation).toBe(2);
   });
 

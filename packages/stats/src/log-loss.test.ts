@@ -1,22 +1,16 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectClose } from '../test/close-to.js';
+import type { BinaryClassificationCase } from '../test/reference-file.js';
+import { loadReferenceSection } from '../test/reference-file.js';
 import { logLoss } from './log-loss.js';
 
-interface BinaryCase {
-  labels: number[];
-  scores: number[];
-  logLoss: number;
-}
-const referencePath =
-  process.env.BOTHUB_STATS_REFERENCE ?? path.resolve(import.meta.dirname, '../../..', '../shared/reference/stats-reference.json');
-const reference = JSON.parse(readFileSync(referencePath, 'utf8')) as { binary_classification: BinaryCase[] };
+const binaryCases = loadReferenceSection<BinaryClassificationCase[]>('binary_classification');
 
 describe('logLoss', () => {
   it('matches sklearn.metrics.log_loss on the reference cases', () => {
-    expect(reference.binary_classification.length).toBeGreaterThan(0);
-    for (const c of reference.binary_classification) {
-      expect(Math.abs(logLoss(c.labels, c.scores).logLoss - c.logLoss)).toBeLessThanOrEqual(1e-9 * c.logLoss);
+    expect(binaryCases.length).toBeGreaterThan(0);
+    for (const c of binaryCases) {
+      expectClose(logLoss(c.labels, c.scores).logLoss, c.logLoss, { rel: 1e-9, abs: 0 });
     }
   });
 

@@ -1,36 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { expectClose } from '../test/close-to.js';
+import { normalRows } from '../test/normal-samples.js';
+import { X, Y } from '../test/small-embeddings.js';
 import { meanEmbeddingCosine } from './mean-embedding-cosine.js';
-import { createRandom, sampleStandardNormal } from './random.js';
-
-const X = [
-  [0.5, 1.0, -0.25],
-  [1.5, -0.5, 0.0],
-  [2.0, 0.25, 1.0],
-  [-1.0, 0.0, 0.5],
-  [0.0, 2.0, 1.5],
-];
-const Y = [
-  [1.0, 1.0, 1.0],
-  [3.0, 0.5, -0.5],
-  [2.5, 2.0, 0.0],
-  [0.5, -1.5, 2.0],
-];
-
-function expectRelClose(actual: number, expected: number, rel = 1e-9): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(Math.max(rel * Math.abs(expected), 1e-12));
-}
-
-function normalRows(seed: number, rows: number, cols: number, shift = 0): number[][] {
-  const rng = createRandom(seed);
-  return Array.from({ length: rows }, () => Array.from({ length: cols }, () => shift + sampleStandardNormal(rng)));
-}
 
 describe('meanEmbeddingCosine', () => {
   it('matches 1 − scipy.spatial.distance.cosine(X.mean(0), Y.mean(0)) and numpy norms', () => {
     const r = meanEmbeddingCosine(X, Y);
-    expectRelClose(r.cosineSimilarity, 0.8827616058323362);
-    expectRelClose(r.referenceMeanNorm, 0.9823441352194251);
-    expectRelClose(r.currentMeanNorm, 1.9243505397925815);
+    expectClose(r.cosineSimilarity, 0.8827616058323362);
+    expectClose(r.referenceMeanNorm, 0.9823441352194251);
+    expectClose(r.currentMeanNorm, 1.9243505397925815);
   });
 
   it('is hand-checkable: same direction 1, orthogonal 0, opposite −1', () => {
@@ -48,7 +27,7 @@ describe('meanEmbeddingCosine', () => {
       expect(ab).toBeGreaterThanOrEqual(-1);
       expect(ab).toBeLessThanOrEqual(1);
       const scaled = b.map((r) => r.map((v) => v * 1e-200));
-      expectRelClose(meanEmbeddingCosine(a, scaled).cosineSimilarity, ab, 1e-12);
+      expectClose(meanEmbeddingCosine(a, scaled).cosineSimilarity, ab, { rel: 1e-12, abs: 1e-12 });
     }
   });
 

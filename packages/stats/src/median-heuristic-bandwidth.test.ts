@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { normalRows } from '../test/normal-samples.js';
+import { X, Y } from '../test/small-embeddings.js';
 import { medianHeuristicBandwidth } from './median-heuristic-bandwidth.js';
-import { createRandom, sampleStandardNormal } from './random.js';
-
-const X = [
-  [0.5, 1.0, -0.25],
-  [1.5, -0.5, 0.0],
-  [2.0, 0.25, 1.0],
-  [-1.0, 0.0, 0.5],
-  [0.0, 2.0, 1.5],
-];
-const Y = [
-  [1.0, 1.0, 1.0],
-  [3.0, 0.5, -0.5],
-  [2.5, 2.0, 0.0],
-  [0.5, -1.5, 2.0],
-];
-
-function normalRows(seed: number, rows: number, cols: number, shift = 0): number[][] {
-  const rng = createRandom(seed);
-  return Array.from({ length: rows }, () => Array.from({ length: cols }, () => shift + sampleStandardNormal(rng)));
-}
+import { createRandom } from './random.js';
 
 describe('medianHeuristicBandwidth', () => {
   it('matches numpy: sqrt(np.median(pdist(vstack([X, Y]), "sqeuclidean")) / 2), even pair count (36)', () => {

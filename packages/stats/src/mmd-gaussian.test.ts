@@ -1,63 +1,40 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectClose } from '../test/close-to.js';
+import { normalMatrix } from '../test/normal-samples.js';
+import { loadReferenceSection } from '../test/reference-file.js';
+import { X, Y } from '../test/small-embeddings.js';
 import type { Matrix } from './matrix.js';
 import { mmdGaussian } from './mmd-gaussian.js';
-import { createRandom, sampleStandardNormal } from './random.js';
 
-const referencePath =
-  process.env.BOTHUB_STATS_REFERENCE ?? path.resolve(import.meta.dirname, '../../..', '../shared/reference/stats-reference.json');
-const reference = JSON.parse(readFileSync(referencePath, 'utf8')) as {
-  mmd2_gaussian: { reference: number[][]; current: number[][]; sigma: number; mmd2Biased: number; mmd2Unbiased: number }[];
-};
-
-function expectRelClose(actual: number, expected: number, rel = 1e-9): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(Math.max(rel * Math.abs(expected), 1e-12));
-}
-
-function normalMatrix(seed: number, rows: number, cols: number, shift = 0): Matrix {
-  const rng = createRandom(seed);
-  return { rows, cols, data: Float64Array.from({ length: rows * cols }, () => shift + sampleStandardNormal(rng)) };
-}
-
-const X = [
-  [0.5, 1.0, -0.25],
-  [1.5, -0.5, 0.0],
-  [2.0, 0.25, 1.0],
-  [-1.0, 0.0, 0.5],
-  [0.0, 2.0, 1.5],
-];
-const Y = [
-  [1.0, 1.0, 1.0],
-  [3.0, 0.5, -0.5],
-  [2.5, 2.0, 0.0],
-  [0.5, -1.5, 2.0],
-];
+const mmdCases = loadReferenceSection<
+  { reference: number[][]; current: number[][]; sigma: number; mmd2Biased: number; mmd2Unbiased: number }[]
+>('mmd2_gaussian');
+const TIGHT = { rel: 1e-12, abs: 1e-12 };
 
 describe('mmdGaussian', () => {
-  it.each(reference.mmd2_gaussian.map((c, i) => [i, c] as const))('matches the reference case %i (given sigma)', (_i, c) => {
+  it.each(mmdCases.map((c, i) => [i, c] as const))('matches the reference case %i (given sigma)', (_i, c) => {
     const r = mmdGaussian(c.reference, c.current, { sigma: c.sigma });
-    expectRelClose(r.mmd2Biased, c.mmd2Biased);
-    expectRelClose(r.mmd2Unbiased, c.mmd2Unbiased);
+    expectClose(r.mmd2Biased, c.mmd2Biased);
+    expectClose(r.mmd2Unbiased, c.mmd2Unbiased);
     expect(r.sigma).toBe(c.sigma);
   });
 
   it('matches numpy/scipy with the default median-heuristic sigma and with sigma 0.7', () => {
     // numpy: kxx = exp(-cdist(X, X, "sqeuclidean") / (2σ²)) …; σ = sqrt(median(pdist(vstack([X, Y]), "sqeuclidean")) / 2).
     const byDefault = mmdGaussian(X, Y);
-    expectRelClose(byDefault.sigma, 1.7544586059522749, 1e-15);
-    expectRelClose(byDefault.mmd2Biased, 0.2510402775180002);
-    expectRelClose(byDefault.mmd2Unbiased, -0.034867615485207226);
+    expectClose(byDefault.sigma, 1.7544586059522749, { rel: 1e-15, abs: 1e-12 });
+    expectClose(byDefault.mmd2Biased, 0.2510402775180002);
+    expectClose(byDefault.mmd2Unbiased, -0.034867615485207226);
     const given = mmdGaussian(X, Y, { sigma: 0.7 });
-    expectRelClose(given.mmd2Biased, 0.4204881262127576);
-    expectRelClose(given.mmd2Unbiased, -0.021584697770504993);
+    expectClose(given.mmd2Biased, 0.4204881262127576);
+    expectClose(given.mmd2Unbiased, -0.021584697770504993);
   });
 
   it('is hand-checkable for one point against one point (twice)', () => {
     // X = {0, 0}, Y = {1, 1} in 1-D, σ = 1: Kxx = Kyy = 1, Kxy = e^{-1/2}.
     const r = mmdGaussian([[0], [0]], [[1], [1]], { sigma: 1 });
-    expectRelClose(r.mmd2Biased, 2 - 2 * Math.exp(-0.5));
-    expectRelClose(r.mmd2Unbiased, 2 - 2 * Math.exp(-0.5));
+    expectClose(r.mmd2Biased, 2 - 2 * Math.exp(-0.5));
+    expectClose(r.mmd2Unbiased, 2 - 2 * Math.exp(-0.5));
   });
 
   it('is zero for identical samples (biased), symmetric, and translation/rotation invariant', () => {
@@ -66,15 +43,15 @@ describe('mmdGaussian', () => {
     expect(mmdGaussian(a, a, { sigma: 1.3 }).mmd2Biased).toBeLessThanOrEqual(1e-15);
     const ab = mmdGaussian(a, b, { sigma: 1.3 });
     const ba = mmdGaussian(b, a, { sigma: 1.3 });
-    expectRelClose(ba.mmd2Biased, ab.mmd2Biased, 1e-12);
-    expectRelClose(ba.mmd2Unbiased, ab.mmd2Unbiased, 1e-12);
+    expectClose(ba.mmd2Biased, ab.mmd2Biased, TIGHT);
+    expectClose(ba.mmd2Unbiased, ab.mmd2Unbiased, TIGHT);
     const shiftRows = (m: Matrix): Matrix => ({ ...m, data: m.data.map((v, i) => v + (i % 4) * 100) });
     const shifted = mmdGaussian(shiftRows(a), shiftRows(b), { sigma: 1.3 });
-    expectRelClose(shifted.mmd2Biased, ab.mmd2Biased, 1e-9);
-    expectRelClose(shifted.mmd2Unbiased, ab.mmd2Unbiased, 1e-9);
+    expectClose(shifted.mmd2Biased, ab.mmd2Biased);
+    expectClose(shifted.mmd2Unbiased, ab.mmd2Unbiased);
     // Swap coordinates 0 and 1 (a rotation): distances, hence MMD², are unchanged.
     const swap = (m: Matrix): Matrix => ({ ...m, data: m.data.map((_v, i) => m.data[i % 4 === 0 ? i + 1 : i % 4 === 1 ? i - 1 : i]!) });
-    expectRelClose(mmdGaussian(swap(a), swap(b), { sigma: 1.3 }).mmd2Unbiased, ab.mmd2Unbiased, 1e-12);
+    expectClose(mmdGaussian(swap(a), swap(b), { sigma: 1.3 }).mmd2Unbiased, ab.mmd2Unbiased, TIGHT);
   });
 
   it('the biased estimate exceeds the unbiased one by the diagonal terms and is ≥ 0', () => {
@@ -98,7 +75,7 @@ describe('mmdGaussian', () => {
     const b = normalMatrix(8, 15, 3, 1);
     const near = mmdGaussian(a, b, { sigma: 1 });
     const shifted = mmdGaussian(far(a), far(b), { sigma: 0.01 });
-    expectRelClose(shifted.mmd2Unbiased, near.mmd2Unbiased, 1e-9);
+    expectClose(shifted.mmd2Unbiased, near.mmd2Unbiased);
   });
 
   it('accepts a Matrix and arrays of typed arrays alike', () => {

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Matrix } from './matrix.js';
+import { normalMatrix } from '../test/normal-samples.js';
 import { mmdGaussian } from './mmd-gaussian.js';
 import { mmdLinearTime } from './mmd-linear-time.js';
+import { createRandom } from './random.js';
 import { normalSurvival } from './special/normal-distribution.js';
-import { createRandom, sampleStandardNormal } from './random.js';
-
-function normalMatrix(seed: number, rows: number, cols: number, shift = 0): Matrix {
-  const rng = createRandom(seed);
-  return { rows, cols, data: Float64Array.from({ length: rows * cols }, () => shift + sampleStandardNormal(rng)) };
-}
 
 function k(a: readonly number[], b: readonly number[], sigma: number): number {
   let s = 0;

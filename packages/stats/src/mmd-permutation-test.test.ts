@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { normalMatrix } from '../test/normal-samples.js';
 import type { Matrix } from './matrix.js';
 import { mmdGaussian } from './mmd-gaussian.js';
 import { mmdPermutationTest } from './mmd-permutation-test.js';
-import { createRandom, sampleStandardNormal } from './random.js';
-
-function normalMatrix(seed: number, rows: number, cols: number, shift = 0): Matrix {
-  const rng = createRandom(seed);
-  return { rows, cols, data: Float64Array.from({ length: rows * cols }, () => shift + sampleStandardNormal(rng)) };
-}
+import { createRandom } from './random.js';
 
 function rowsOf(m: Matrix, indices: ArrayLike<number>): Matrix {
   const data = new Float64Array(indices.length * m.cols);

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectClose } from '../test/close-to.js';
+import { loadReferenceSection } from '../test/reference-file.js';
 import { multiclassClassificationMetrics } from './multiclass-classification-metrics.js';
 
 type Averages = 'macro' | 'micro' | 'weighted';
@@ -8,18 +8,12 @@ type MulticlassCase = { labels: string[]; predictions: string[]; accuracy: numbe
   `${'precision' | 'recall' | 'f1'}_${Averages}`,
   number
 >;
-const referencePath =
-  process.env.BOTHUB_STATS_REFERENCE ?? path.resolve(import.meta.dirname, '../../..', '../shared/reference/stats-reference.json');
-const reference = JSON.parse(readFileSync(referencePath, 'utf8')) as { multiclass_classification: MulticlassCase[] };
-
-function expectClose(actual: number, expected: number): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(Math.max(1e-9 * Math.abs(expected), 1e-12));
-}
+const multiclassCases = loadReferenceSection<MulticlassCase[]>('multiclass_classification');
 
 describe('multiclassClassificationMetrics', () => {
   it('matches scikit-learn 1.2.1 (zero_division=0) on the reference cases', () => {
-    expect(reference.multiclass_classification.length).toBe(2);
-    for (const c of reference.multiclass_classification) {
+    expect(multiclassCases.length).toBe(2);
+    for (const c of multiclassCases) {
       const result = multiclassClassificationMetrics(c.labels, c.predictions);
       expectClose(result.accuracy, c.accuracy);
       for (const metric of ['precision', 'recall', 'f1'] as const) {

@@ -1,23 +1,10 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectClose } from '../test/close-to.js';
+import { normalSample } from '../test/normal-samples.js';
+import { loadReferenceSection } from '../test/reference-file.js';
 import { populationStabilityIndex, populationStabilityIndexFromCounts } from './population-stability-index.js';
-import { createRandom, sampleStandardNormal } from './random.js';
 
-const referencePath =
-  process.env.BOTHUB_STATS_REFERENCE ?? path.resolve(import.meta.dirname, '../../..', '../shared/reference/stats-reference.json');
-const reference = JSON.parse(readFileSync(referencePath, 'utf8')) as {
-  psi: { reference: number[]; current: number[]; bins: number; psi: number }[];
-};
-
-function expectRelClose(actual: number, expected: number, rel = 1e-9): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(Math.max(rel * Math.abs(expected), 1e-12));
-}
-
-function normalSample(seed: number, n: number, shift = 0, scale = 1): Float64Array {
-  const rng = createRandom(seed);
-  return Float64Array.from({ length: n }, () => shift + scale * sampleStandardNormal(rng));
-}
+const psiCases = loadReferenceSection<{ reference: number[]; current: number[]; bins: number; psi: number }[]>('psi');
 
 /**
  * Cases computed with numpy 1.24.2 by the reference definition:
@@ -73,17 +60,17 @@ const numpyCases = [
 
 describe('populationStabilityIndex', () => {
   it('matches the reference PSI definition on the reference cases', () => {
-    expect(reference.psi.length).toBe(3);
-    for (const c of reference.psi) {
-      expectRelClose(populationStabilityIndex(c.reference, c.current, { bins: c.bins }).psi, c.psi);
+    expect(psiCases.length).toBe(3);
+    for (const c of psiCases) {
+      expectClose(populationStabilityIndex(c.reference, c.current, { bins: c.bins }).psi, c.psi);
       // bins = 10 and floor = 1e-4 are the defaults.
-      expectRelClose(populationStabilityIndex(c.reference, c.current).psi, c.psi);
+      expectClose(populationStabilityIndex(c.reference, c.current).psi, c.psi);
     }
   });
 
   it.each(numpyCases)('matches numpy step by step: $name', (c) => {
     const result = populationStabilityIndex(c.reference, c.current, { bins: c.bins, floor: c.floor });
-    expectRelClose(result.psi, c.psi);
+    expectClose(result.psi, c.psi);
     expect(Array.from(result.edges)).toEqual(c.edges);
     expect(Array.from(result.referenceCounts)).toEqual(c.referenceCounts);
     expect(Array.from(result.currentCounts)).toEqual(c.currentCounts);
@@ -102,7 +89,7 @@ describe('populationStabilityIndex', () => {
       expect(result.contributions[i]).toBe((q - p) * Math.log(q / p));
       sum += result.contributions[i]!;
     }
-    expectRelClose(result.psi, sum);
+    expectClose(result.psi, sum);
   });
 
   it('is zero when current equals reference and non-negative otherwise', () => {
@@ -150,14 +137,14 @@ describe('populationStabilityIndexFromCounts', () => {
   it('has a hand-checkable value', () => {
     // (0.4 − 0.5)·ln 0.8 + 0 + (0.3 − 0.2)·ln 1.5
     const expected = -0.1 * Math.log(0.8) + 0.1 * Math.log(1.5);
-    expectRelClose(populationStabilityIndexFromCounts([50, 30, 20], [40, 30, 30]).psi, expected);
+    expectClose(populationStabilityIndexFromCounts([50, 30, 20], [40, 30, 30]).psi, expected);
   });
 
   it('agrees with populationStabilityIndex given the same bin counts', () => {
-    for (const c of reference.psi) {
+    for (const c of psiCases) {
       const binned = populationStabilityIndex(c.reference, c.current);
       const fromCounts = populationStabilityIndexFromCounts(binned.referenceCounts, binned.currentCounts);
-      expectRelClose(fromCounts.psi, c.psi);
+      expectClose(fromCounts.psi, c.psi);
       expect(Array.from(fromCounts.referenceShares)).toEqual(Array.from(binned.referenceShares));
     }
   });
@@ -167,7 +154,7 @@ describe('populationStabilityIndexFromCounts', () => {
     const b = populationStabilityIndexFromCounts([0, 7, 8], [10, 0, 5], { floor: 1e-3 });
     expect(Number.isFinite(a.psi)).toBe(true);
     expect(a.referenceShares[1]).toBe(1e-3);
-    expectRelClose(a.psi, b.psi, 1e-14);
+    expectClose(a.psi, b.psi, { rel: 1e-14, abs: 1e-12 });
     expect(populationStabilityIndexFromCounts([3, 0, 1], [6, 0, 2]).psi).toBe(0);
   });
 

@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadReferenceSection } from '../test/reference-file.js';
 import { createRandom, sampleStandardNormal } from './random.js';
 import { quantile, quantileSorted } from './quantile.js';
 
-const referencePath =
-  process.env.BOTHUB_STATS_REFERENCE ?? path.resolve(import.meta.dirname, '../../..', '../shared/reference/stats-reference.json');
-const reference = JSON.parse(readFileSync(referencePath, 'utf8')) as { psi: { reference: number[] }[] };
+const psiCases = loadReferenceSection<{ reference: number[] }[]>('psi');
 
 describe('quantile', () => {
   it('equals numpy.quantile (linear) bit for bit on a small unsorted sample with ties', () => {
@@ -65,7 +62,7 @@ describe('quantile', () => {
 
   it('agrees with quantileSorted on sorted data (the PSI reference samples)', () => {
     const levels = [0, 0.1, 0.2, 0.5, 0.9, 1];
-    for (const { reference: sample } of reference.psi) {
+    for (const { reference: sample } of psiCases) {
       const sorted = Float64Array.from(sample).sort();
       expect(Array.from(quantile(sample, levels))).toEqual(Array.from(quantileSorted(sorted, levels)));
     }

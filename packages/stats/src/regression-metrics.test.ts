@@ -1,41 +1,24 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectClose, P_VALUE_TOLERANCE } from '../test/close-to.js';
+import type { RegressionCase } from '../test/reference-file.js';
+import { loadReferenceSection } from '../test/reference-file.js';
 import { regressionMetrics } from './regression-metrics.js';
 
-interface RegressionCase {
-  labels: number[];
-  predictions: number[];
-  mae: number;
-  rmse: number;
-  r2: number;
-  mape: number;
-  pearsonR: number;
-  pearsonPValue: number;
-  spearmanRho: number;
-  spearmanPValue: number;
-}
-const referencePath =
-  process.env.BOTHUB_STATS_REFERENCE ?? path.resolve(import.meta.dirname, '../../..', '../shared/reference/stats-reference.json');
-const reference = JSON.parse(readFileSync(referencePath, 'utf8')) as { regression: RegressionCase[] };
-
-function expectClose(actual: number, expected: number, rel: number): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(Math.max(rel * Math.abs(expected), 1e-12));
-}
+const regressionCases = loadReferenceSection<RegressionCase[]>('regression');
 
 describe('regressionMetrics', () => {
   it('matches scikit-learn 1.2.1 and scipy 1.10.1 on the reference cases', () => {
-    expect(reference.regression.length).toBe(2);
-    for (const c of reference.regression) {
+    expect(regressionCases.length).toBe(2);
+    for (const c of regressionCases) {
       const result = regressionMetrics(c.labels, c.predictions);
-      expectClose(result.mae, c.mae, 1e-9);
-      expectClose(result.rmse, c.rmse, 1e-9);
-      expectClose(result.r2, c.r2, 1e-9);
-      expectClose(result.mape, c.mape, 1e-9);
-      expectClose(result.pearson.r, c.pearsonR, 1e-9);
-      expectClose(result.pearson.pValue, c.pearsonPValue, 1e-6);
-      expectClose(result.spearman.rho, c.spearmanRho, 1e-9);
-      expectClose(result.spearman.pValue, c.spearmanPValue, 1e-6);
+      expectClose(result.mae, c.mae);
+      expectClose(result.rmse, c.rmse);
+      expectClose(result.r2, c.r2);
+      expectClose(result.mape, c.mape);
+      expectClose(result.pearson.r, c.pearsonR);
+      expectClose(result.pearson.pValue, c.pearsonPValue, P_VALUE_TOLERANCE);
+      expectClose(result.spearman.rho, c.spearmanRho);
+      expectClose(result.spearman.pValue, c.spearmanPValue, P_VALUE_TOLERANCE);
     }
   });
 

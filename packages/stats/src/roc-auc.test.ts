@@ -1,17 +1,11 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectClose } from '../test/close-to.js';
+import type { BinaryClassificationCase } from '../test/reference-file.js';
+import { loadReferenceSection } from '../test/reference-file.js';
 import { createRandom } from './random.js';
 import { rocAuc } from './roc-auc.js';
 
-interface BinaryCase {
-  labels: number[];
-  scores: number[];
-  rocAuc: number;
-}
-const referencePath =
-  process.env.BOTHUB_STATS_REFERENCE ?? path.resolve(import.meta.dirname, '../../..', '../shared/reference/stats-reference.json');
-const reference = JSON.parse(readFileSync(referencePath, 'utf8')) as { binary_classification: BinaryCase[] };
+const binaryCases = loadReferenceSection<BinaryClassificationCase[]>('binary_classification');
 
 // P(s⁺ > s⁻) + ½ P(s⁺ = s⁻) over all pairs, counted directly.
 function pairwiseAuc(labels: readonly number[], scores: readonly number[]): number {
@@ -43,9 +37,9 @@ function randomCase(seed: number, n: number, round: number): { labels: number[];
 
 describe('rocAuc', () => {
   it('matches sklearn.metrics.roc_auc_score on the reference cases (ties included)', () => {
-    expect(reference.binary_classification.length).toBeGreaterThan(0);
-    for (const c of reference.binary_classification) {
-      expect(Math.abs(rocAuc(c.labels, c.scores).auc - c.rocAuc)).toBeLessThanOrEqual(1e-9 * c.rocAuc);
+    expect(binaryCases.length).toBeGreaterThan(0);
+    for (const c of binaryCases) {
+      expectClose(rocAuc(c.labels, c.scores).auc, c.rocAuc, { rel: 1e-9, abs: 0 });
     }
   });
 

@@ -1,49 +1,38 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectClose, P_VALUE_TOLERANCE } from '../test/close-to.js';
+import type { RegressionCase } from '../test/reference-file.js';
+import { loadReferenceSection } from '../test/reference-file.js';
 import { spearmanCorrelation } from './spearman-correlation.js';
 
-interface RegressionCase {
-  labels: number[];
-  predictions: number[];
-  spearmanRho: number;
-  spearmanPValue: number;
-}
-const referencePath =
-  process.env.BOTHUB_STATS_REFERENCE ?? path.resolve(import.meta.dirname, '../../..', '../shared/reference/stats-reference.json');
-const reference = JSON.parse(readFileSync(referencePath, 'utf8')) as { regression: RegressionCase[] };
-
-function expectClose(actual: number, expected: number, rel: number, abs = 1e-12): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(Math.max(rel * Math.abs(expected), abs));
-}
+const regressionCases = loadReferenceSection<RegressionCase[]>('regression');
 
 describe('spearmanCorrelation', () => {
   it('matches scipy.stats.spearmanr on the reference regression cases', () => {
-    expect(reference.regression.length).toBeGreaterThan(0);
-    for (const c of reference.regression) {
+    expect(regressionCases.length).toBeGreaterThan(0);
+    for (const c of regressionCases) {
       const result = spearmanCorrelation(c.labels, c.predictions);
-      expectClose(result.rho, c.spearmanRho, 1e-9);
-      expectClose(result.pValue, c.spearmanPValue, 1e-6);
+      expectClose(result.rho, c.spearmanRho);
+      expectClose(result.pValue, c.spearmanPValue, P_VALUE_TOLERANCE);
     }
   });
 
   it('matches scipy.stats.spearmanr on hand cases, with and without ties', () => {
     // scipy 1.10.1: spearmanr([1,2,3,4,5], [5,6,7,8,7]) = (0.8207826816681233, 0.08858700531354381)
     let result = spearmanCorrelation([1, 2, 3, 4, 5], [5, 6, 7, 8, 7]);
-    expectClose(result.rho, 0.8207826816681233, 1e-12);
-    expectClose(result.pValue, 0.08858700531354381, 1e-10);
+    expectClose(result.rho, 0.8207826816681233, { rel: 1e-12, abs: 1e-12 });
+    expectClose(result.pValue, 0.08858700531354381, { rel: 1e-10, abs: 1e-12 });
     // spearmanr([1,2,2,3,4,4,4,9], [3,1,2,2,5,6,5,4]) = (0.6647116801916952, 0.07212432362439619)
     result = spearmanCorrelation([1, 2, 2, 3, 4, 4, 4, 9], [3, 1, 2, 2, 5, 6, 5, 4]);
-    expectClose(result.rho, 0.6647116801916952, 1e-12);
-    expectClose(result.pValue, 0.07212432362439619, 1e-10);
+    expectClose(result.rho, 0.6647116801916952, { rel: 1e-12, abs: 1e-12 });
+    expectClose(result.pValue, 0.07212432362439619, { rel: 1e-10, abs: 1e-12 });
     // n = 200: spearmanr(arange(200), arange(200) + 300 sin(arange(200))) = (0.26339158478961977, 0.00016434293443977937)
     const x = Array.from({ length: 200 }, (_, i) => i);
     result = spearmanCorrelation(
       x,
       x.map((i) => i + 300 * Math.sin(i)),
     );
-    expectClose(result.rho, 0.26339158478961977, 1e-12);
-    expectClose(result.pValue, 0.00016434293443977937, 1e-9);
+    expectClose(result.rho, 0.26339158478961977, { rel: 1e-12, abs: 1e-12 });
+    expectClose(result.pValue, 0.00016434293443977937);
   });
 
   it('is invariant to strictly increasing transforms of either input', () => {
@@ -56,7 +45,7 @@ describe('spearmanCorrelation', () => {
     );
     expect(transformed.rho).toBe(base.rho);
     expect(transformed.pValue).toBe(base.pValue);
-    expectClose(spearmanCorrelation(y, x).rho, base.rho, 1e-14);
+    expectClose(spearmanCorrelation(y, x).rho, base.rho, { rel: 1e-14, abs: 1e-12 });
   });
 
   it('gives ρ = ±1 with p = 0 for monotone data and p = NaN for n = 2 (zero degrees of freedom, as scipy)', () => {

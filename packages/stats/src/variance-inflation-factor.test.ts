@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { expectClose } from '../test/close-to.js';
 import { createRandom, sampleStandardNormal } from './random.js';
 import { varianceInflationFactors } from './variance-inflation-factor.js';
 
+/** Element-wise `expectClose` at relative `rel` (absolute 1e-12 near zero), after checking the lengths agree. */
 function expectRelative(actual: ArrayLike<number>, expected: ArrayLike<number>, rel: number): void {
   expect(actual.length).toBe(expected.length);
-  for (let i = 0; i < expected.length; i++) {
-    const e = expected[i]!;
-    expect(Math.abs(actual[i]! - e)).toBeLessThanOrEqual(Math.max(rel * Math.abs(e), 1e-12));
-  }
+  for (let i = 0; i < expected.length; i++) expectClose(actual[i]!, expected[i]!, { rel, abs: 1e-12 });
 }
 
 /** Integer data, exactly representable, so numpy and this test see the same numbers: u_j[i] = (7919·(j+1)·i + 104729·j) mod 1009. */

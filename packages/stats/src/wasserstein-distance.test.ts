@@ -1,32 +1,19 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRandom, sampleStandardNormal } from './random.js';
+import { expectClose } from '../test/close-to.js';
+import { normalSample } from '../test/normal-samples.js';
+import { loadReferenceSection } from '../test/reference-file.js';
 import { wassersteinDistance } from './wasserstein-distance.js';
 
-const referencePath =
-  process.env.BOTHUB_STATS_REFERENCE ?? path.resolve(import.meta.dirname, '../../..', '../shared/reference/stats-reference.json');
-const reference = JSON.parse(readFileSync(referencePath, 'utf8')) as {
-  wasserstein: { reference: number[]; current: number[]; distance: number }[];
-};
-
-function expectRelClose(actual: number, expected: number, rel = 1e-9): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(Math.max(rel * Math.abs(expected), 1e-12));
-}
-
-function normalSample(seed: number, n: number, shift = 0, scale = 1): Float64Array {
-  const rng = createRandom(seed);
-  return Float64Array.from({ length: n }, () => shift + scale * sampleStandardNormal(rng));
-}
+const wassersteinCases = loadReferenceSection<{ reference: number[]; current: number[]; distance: number }[]>('wasserstein');
 
 describe('wassersteinDistance', () => {
   it('matches scipy.stats.wasserstein_distance on the reference cases', () => {
-    expect(reference.wasserstein.length).toBe(3);
-    for (const c of reference.wasserstein) {
-      expectRelClose(wassersteinDistance(c.reference, c.current).distance, c.distance);
+    expect(wassersteinCases.length).toBe(3);
+    for (const c of wassersteinCases) {
+      expectClose(wassersteinDistance(c.reference, c.current).distance, c.distance);
       // Equal weights are the unweighted distance, through the weighted code path.
       const weights = c.reference.map(() => 2.5);
-      expectRelClose(wassersteinDistance(c.reference, c.current, { referenceWeights: weights }).distance, c.distance);
+      expectClose(wassersteinDistance(c.reference, c.current, { referenceWeights: weights }).distance, c.distance);
     }
   });
 
@@ -36,10 +23,10 @@ describe('wassersteinDistance', () => {
     const uw = [1, 2, 0.5, 0, 3, 1.25];
     const v = [1.0, 1.0, -0.5, 3.3];
     const vw = [0.2, 0.7, 1.1, 2];
-    expectRelClose(wassersteinDistance(u, v).distance, 0.9333333333333332);
-    expectRelClose(wassersteinDistance(u, v, { referenceWeights: uw, currentWeights: vw }).distance, 1.4608870967741932);
-    expectRelClose(wassersteinDistance(u, v, { referenceWeights: uw }).distance, 0.9064516129032256);
-    expectRelClose(wassersteinDistance(u, v, { currentWeights: vw }).distance, 0.7458333333333333);
+    expectClose(wassersteinDistance(u, v).distance, 0.9333333333333332);
+    expectClose(wassersteinDistance(u, v, { referenceWeights: uw, currentWeights: vw }).distance, 1.4608870967741932);
+    expectClose(wassersteinDistance(u, v, { referenceWeights: uw }).distance, 0.9064516129032256);
+    expectClose(wassersteinDistance(u, v, { currentWeights: vw }).distance, 0.7458333333333333);
   });
 
   it('is the mean shift for two translated point masses and hand-checkable samples', () => {
@@ -60,14 +47,14 @@ describe('wassersteinDistance', () => {
   it('is symmetric', () => {
     const a = normalSample(2, 3001);
     const b = normalSample(3, 2999, 0.3, 1.4);
-    expectRelClose(wassersteinDistance(a, b).distance, wassersteinDistance(b, a).distance, 1e-12);
+    expectClose(wassersteinDistance(a, b).distance, wassersteinDistance(b, a).distance, { rel: 1e-12, abs: 1e-12 });
   });
 
   it('is shift-equivariant: W(x + c, x) = |c|', () => {
     const x = Float64Array.from({ length: 4096 }, (_, i) => ((i * 37) % 101) / 8);
     for (const c of [0.5, -3.25, 1024]) {
       const shifted = x.map((v) => v + c);
-      expectRelClose(wassersteinDistance(shifted, x).distance, Math.abs(c));
+      expectClose(wassersteinDistance(shifted, x).distance, Math.abs(c));
     }
   });
 
@@ -75,7 +62,7 @@ describe('wassersteinDistance', () => {
     const a = normalSample(4, 500);
     const b = normalSample(5, 700, 1);
     const base = wassersteinDistance(a, b).distance;
-    expectRelClose(wassersteinDistance(a.map((v) => -4 * v), b.map((v) => -4 * v)).distance, 4 * base);
+    expectClose(wassersteinDistance(a.map((v) => -4 * v), b.map((v) => -4 * v)).distance, 4 * base);
   });
 
   it('satisfies the triangle inequality', () => {
@@ -91,7 +78,7 @@ describe('wassersteinDistance', () => {
   it('handles samples large enough for the radix sort path', () => {
     // Regression guard for the merge over radix-sorted arrays (≥ 2048 values): W(x + 1, x) must be 1.
     const x = normalSample(9, 50_000);
-    expectRelClose(wassersteinDistance(x.map((v) => v + 1), x).distance, 1);
+    expectClose(wassersteinDistance(x.map((v) => v + 1), x).distance, 1);
   });
 
   it('rejects empty or non-finite samples and bad weights', () => {

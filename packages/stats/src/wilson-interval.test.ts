@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectClose } from '../test/close-to.js';
 import { wilsonInterval } from './wilson-interval.js';
 
 // [successes, trials, confidence, lower, upper]: the statsmodels proportion_confint(method='wilson') formula
@@ -17,9 +18,7 @@ const WILSON_CASES: ReadonlyArray<readonly [number, number, number, number, numb
   [1234, 5678, 0.8, 0.21039797016130904, 0.22442559998811543],
 ];
 
-function expectClose(actual: number, expected: number): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(Math.max(1e-12, 1e-12 * Math.abs(expected)));
-}
+const TIGHT = { rel: 1e-12, abs: 1e-12 };
 
 describe('wilsonInterval', () => {
   it('matches the statsmodels Wilson formula', () => {
@@ -27,8 +26,8 @@ describe('wilsonInterval', () => {
       const result = wilsonInterval(successes, trials, { confidence });
       expect(result.estimate).toBe(successes / trials);
       expect(result.confidence).toBe(confidence);
-      expectClose(result.lower, lower);
-      expectClose(result.upper, upper);
+      expectClose(result.lower, lower, TIGHT);
+      expectClose(result.upper, upper, TIGHT);
     }
   });
 

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { expectClose } from '../../test/close-to.js';
 import { kolmogorovDistributionSf, kolmogorovLimitSf, smirnovSf } from './kolmogorov-distribution.js';
-
-// Relative error, with an absolute floor for values that are (near) zero.
-function expectClose(actual: number, expected: number, relative: number, absolute = 1e-300): void {
-  const error = Math.abs(actual - expected);
-  expect(error <= Math.max(relative * Math.abs(expected), absolute), `${actual} vs ${expected}`).toBe(true);
-}
 
 // [d, n, scipy.stats.kstwo.sf(d, n), scipy.stats.kstwo.cdf(d, n)] from scipy 1.10.1, chosen so that every branch
 // of Simard & L'Ecuyer's selection is hit (the comment names it).
@@ -75,12 +70,12 @@ const KOLMOGOROV_SCIPY: readonly (readonly [number, number])[] = [
 
 describe('kolmogorovDistributionSf', () => {
   it('matches scipy.stats.kstwo.sf on every branch', () => {
-    for (const [d, n, sf] of KSTWO_SCIPY) expectClose(kolmogorovDistributionSf(d, n), sf, 1e-9, 1e-300);
+    for (const [d, n, sf] of KSTWO_SCIPY) expectClose(kolmogorovDistributionSf(d, n), sf, { rel: 1e-9, abs: 1e-300 });
   });
 
   it('matches scipy.stats.kstwo.cdf through 1 − sf where the CDF is computed directly', () => {
     for (const [d, n, , cdf] of KSTWO_SCIPY) {
-      if (cdf > 1e-6 && cdf < 0.999) expectClose(1 - kolmogorovDistributionSf(d, n), cdf, 1e-8);
+      if (cdf > 1e-6 && cdf < 0.999) expectClose(1 - kolmogorovDistributionSf(d, n), cdf, { rel: 1e-8, abs: 1e-300 });
     }
   });
 
@@ -109,14 +104,14 @@ describe('kolmogorovDistributionSf', () => {
 
   it('has the hand-checkable Ruben–Gambino forms', () => {
     // 1/(2n) < d ≤ 1/n: P(D ≤ d) = n!/nⁿ (2nd − 1)ⁿ; n = 3, d = 0.25: 6/27 · 0.5³ = 1/36.
-    expectClose(kolmogorovDistributionSf(0.25, 3), 1 - 1 / 36, 1e-15);
+    expectClose(kolmogorovDistributionSf(0.25, 3), 1 - 1 / 36, { rel: 1e-15, abs: 1e-300 });
     // d ≥ 1 − 1/n: P(D ≥ d) = 2(1 − d)ⁿ.
-    expectClose(kolmogorovDistributionSf(0.9, 4), 2 * 0.1 ** 4, 1e-12);
+    expectClose(kolmogorovDistributionSf(0.9, 4), 2 * 0.1 ** 4, { rel: 1e-12, abs: 1e-300 });
   });
 
   it('approaches the Kolmogorov limit as n grows', () => {
     for (const z of [0.6, 1, 1.5]) {
-      expectClose(kolmogorovDistributionSf(z / Math.sqrt(200000), 200000), kolmogorovLimitSf(z), 5e-3);
+      expectClose(kolmogorovDistributionSf(z / Math.sqrt(200000), 200000), kolmogorovLimitSf(z), { rel: 5e-3, abs: 1e-300 });
     }
   });
 
@@ -129,7 +124,7 @@ describe('kolmogorovDistributionSf', () => {
 
 describe('smirnovSf', () => {
   it('matches scipy.special.smirnov', () => {
-    for (const [n, d, sf] of SMIRNOV_SCIPY) expectClose(smirnovSf(n, d), sf, 1e-9);
+    for (const [n, d, sf] of SMIRNOV_SCIPY) expectClose(smirnovSf(n, d), sf, { rel: 1e-9, abs: 1e-300 });
   });
 
   it('has the hand-checkable small cases', () => {
@@ -137,9 +132,9 @@ describe('smirnovSf', () => {
     expect(smirnovSf(4, 0)).toBe(1);
     expect(smirnovSf(4, 1)).toBe(0);
     // n = 2, d = 0.6 ≥ 1 − 1/n: (1 − d)² = 0.16.
-    expectClose(smirnovSf(2, 0.6), 0.16, 1e-14);
+    expectClose(smirnovSf(2, 0.6), 0.16, { rel: 1e-14, abs: 1e-300 });
     // n = 2, d = 0.3: d Σ_{v=0,1} C(2,v)(d + v/2)^(v−1)(1 − d − v/2)^(2−v) = 0.49 + 2·0.3·0.2 = 0.61.
-    expectClose(smirnovSf(2, 0.3), 0.61, 1e-14);
+    expectClose(smirnovSf(2, 0.3), 0.61, { rel: 1e-14, abs: 1e-300 });
   });
 
   it('returns NaN outside [0, 1] and rejects a bad n', () => {
@@ -161,7 +156,7 @@ describe('smirnovSf', () => {
 
 describe('kolmogorovLimitSf', () => {
   it('matches scipy.special.kolmogorov on both series', () => {
-    for (const [x, sf] of KOLMOGOROV_SCIPY) expectClose(kolmogorovLimitSf(x), sf, 1e-12);
+    for (const [x, sf] of KOLMOGOROV_SCIPY) expectClose(kolmogorovLimitSf(x), sf, { rel: 1e-12, abs: 1e-300 });
   });
 
   it('is 1 at 0 and below, decreasing, and NaN for NaN', () => {

@@ -6,6 +6,7 @@ import {
   normalQuantile,
   normalSurvival,
 } from './normal-distribution.js';
+import { expectClose } from '../../test/close-to.js';
 
 // [z, scipy.stats.norm.cdf(z), scipy.stats.norm.sf(z)] from scipy 1.10.1.
 const CDF_CASES: ReadonlyArray<readonly [number, number, number]> = [
@@ -77,19 +78,12 @@ const ERF_CASES: ReadonlyArray<readonly [number, number, number]> = [
   [26, 1, 5.663192408856145e-296],
 ];
 
-function expectRelativeClose(actual: number, expected: number, rel: number, abs = 0): void {
-  if (expected === actual) return;
-  const error = Math.abs(actual - expected);
-  if (error <= abs) return;
-  expect(error / Math.abs(expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(rel);
-}
-
 describe('normalCdf / normalSurvival', () => {
   it('match scipy.stats.norm.cdf and .sf, including the far tails', () => {
     for (const [z, cdf, sf] of CDF_CASES) {
       // The tails lose a little to the rounding of z/√2 (relative error ≈ z²·2⁻⁵³), still far inside 1e-9.
-      expectRelativeClose(normalCdf(z), cdf, 1e-12);
-      expectRelativeClose(normalSurvival(z), sf, 1e-12);
+      expectClose(normalCdf(z), cdf, { rel: 1e-12, abs: 0 });
+      expectClose(normalSurvival(z), sf, { rel: 1e-12, abs: 0 });
     }
   });
 
@@ -128,15 +122,15 @@ describe('normalCdf / normalSurvival', () => {
   it('keeps relative accuracy where 1 − Φ(z) would round to 0', () => {
     // Regression guard: 1 − normalCdf(10) is 0 in double precision; the survival function must not go through it.
     expect(1 - normalCdf(10)).toBe(0);
-    expectRelativeClose(normalSurvival(10), 7.619853024160527e-24, 1e-13);
+    expectClose(normalSurvival(10), 7.619853024160527e-24, { rel: 1e-13, abs: 0 });
   });
 });
 
 describe('errorFunction / complementaryErrorFunction', () => {
   it('match scipy.special.erf and erfc across the three Cody ranges', () => {
     for (const [x, erf, erfc] of ERF_CASES) {
-      expectRelativeClose(errorFunction(x), erf, 4e-15);
-      expectRelativeClose(complementaryErrorFunction(x), erfc, 4e-15);
+      expectClose(errorFunction(x), erf, { rel: 4e-15, abs: 0 });
+      expectClose(complementaryErrorFunction(x), erfc, { rel: 4e-15, abs: 0 });
     }
   });
 
@@ -154,14 +148,14 @@ describe('errorFunction / complementaryErrorFunction', () => {
 
 describe('normalQuantile', () => {
   it('matches scipy.stats.norm.ppf (AS 241 to about 1e-16)', () => {
-    for (const [p, z] of PPF_CASES) expectRelativeClose(normalQuantile(p), z, 1e-15, 1e-300);
+    for (const [p, z] of PPF_CASES) expectClose(normalQuantile(p), z, { rel: 1e-15, abs: 1e-300 });
   });
 
   it('inverts normalCdf', () => {
     for (let z = -8; z <= 8; z += 0.0731) {
       // Φ is flat in the upper tail, so compare there through the lower tail: Φ⁻¹(Φ(−|z|)) = −|z|.
       const a = -Math.abs(z);
-      expectRelativeClose(normalQuantile(normalCdf(a)), a, 1e-13, 1e-14);
+      expectClose(normalQuantile(normalCdf(a)), a, { rel: 1e-13, abs: 1e-14 });
     }
   });
 
