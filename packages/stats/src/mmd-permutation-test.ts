@@ -56,7 +56,7 @@ export function mmdPermutationTest(reference: MatrixInput, current: MatrixInput,
   const d = x.cols;
   const total = x.rows + y.rows;
   if (total > MMD_PERMUTATION_MAX_POOLED) {
-    throw new RangeError(`${fn}: reference and current hold ${total} vectors together; at most ${MMD_PERMUTATION_MAX_POOLED} fit the kernel matrix (subsample first)`);
+    throw new RangeError(`${fn}: reference and current hold ${total} vectors together; at most ${MMD_PERMUTATION_MAX_POOLED} fit the kernel matrix (subsample first, or use mmdLinearTime)`);
   }
   const sigma = resolveSigma(fn, options.sigma, () =>
     Math.sqrt(pooledMedianSquaredDistance(fn, x.data, x.rows, y.data, y.rows, d, MEDIAN_HEURISTIC_MAX_SAMPLES, rng) / 2),
