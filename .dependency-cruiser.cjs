@@ -12,14 +12,21 @@ module.exports = {
     {
       name: 'core-imports-only-stats',
       severity: 'error',
-      from: { path: '^packages/core/src' },
+      from: { path: '^packages/core/src', pathNot: '\\.test\\.ts$' },
       to: { path: '^packages/(server|client|cli|dashboard|testkit)/' },
+    },
+    {
+      name: 'core-only-stats-and-typebox',
+      comment: 'packages/core imports only the statistics core and the schema library.',
+      severity: 'error',
+      from: { path: '^packages/core/src', pathNot: '\\.test\\.ts$' },
+      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'], pathNot: ['node_modules/typebox/', '^packages/stats/'] },
     },
     {
       name: 'core-no-io',
       comment: 'packages/core is the pure domain: no node built-ins.',
       severity: 'error',
-      from: { path: '^packages/core/src' },
+      from: { path: '^packages/core/src', pathNot: '\\.test\\.ts$' },
       to: { dependencyTypes: ['core'] },
     },
     {
@@ -56,7 +63,6 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

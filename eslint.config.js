@@ -21,7 +21,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['packages/stats/src/**/*.ts'],
+    files: ['packages/stats/src/**/*.ts', 'packages/core/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname', 'console', 'setTimeout', 'Date'],

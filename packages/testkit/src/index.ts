@@ -1,0 +1,2 @@
+export { makeDataset } from './make-dataset.js';
+export type { ColumnSpec } from './make-dataset.js';
