@@ -1,7 +1,8 @@
 /**
  * Writes the bundled credit-default example (examples/data/credit-{reference,current}.csv), deterministically:
  * `npx tsx examples/generate-credit-data.ts`. The current set has drift injected on purpose: incomes fall,
- * a new region grows, and the model's scores lose some of their separation.
+ * a new region grows, and the model's scores lose some of their separation. The model also scores women as
+ * riskier than their outcomes justify (in both sets), for the fairness section.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ interface Drift {
 
 const REGIONS = ['north', 'south', 'east', 'west'];
 const EMPLOYMENT = ['salaried', 'self-employed', 'unemployed'];
+const GENDERS = ['female', 'male'];
 
 function pick(rng: RandomGenerator, options: readonly string[], weights: readonly number[]): string {
   let u = rng.nextFloat() * weights.reduce((a, b) => a + b, 0);
@@ -27,7 +29,7 @@ function pick(rng: RandomGenerator, options: readonly string[], weights: readonl
 }
 
 function makeRows(rng: RandomGenerator, n: number, drift: Drift): string[] {
-  const rows = ['age,income,credit_score,loan_amount,employment,region,default,score'];
+  const rows = ['age,income,credit_score,loan_amount,employment,region,gender,default,score'];
   for (let i = 0; i < n; i++) {
     const age = Math.round(Math.min(80, Math.max(18, 42 + 12 * sampleStandardNormal(rng))));
     const income = Math.round(Math.exp(10.6 + drift.incomeShift + 0.45 * sampleStandardNormal(rng)));
@@ -35,13 +37,16 @@ function makeRows(rng: RandomGenerator, n: number, drift: Drift): string[] {
     const loanAmount = Math.round(Math.exp(9.4 + 0.6 * sampleStandardNormal(rng)) / 100) * 100;
     const employment = pick(rng, EMPLOYMENT, [0.7, 0.22, 0.08]);
     const region = pick(rng, REGIONS, drift.regionWeights);
+    const gender = pick(rng, GENDERS, [0.48, 0.52]);
     const logit =
       -1.2 - 0.012 * (creditScore - 660) - 0.9 * (Math.log(income) - 10.6) + 0.35 * (Math.log(loanAmount) - 9.4) + (employment === 'unemployed' ? 1.1 : 0);
     const pDefault = 1 / (1 + Math.exp(-logit));
     const defaulted = rng.nextFloat() < pDefault ? 1 : 0;
-    // The model saw the pre-drift world: its score is the true logit plus noise that grows after the drift.
-    const score = 1 / (1 + Math.exp(-(logit + drift.scoreNoise * sampleStandardNormal(rng))));
-    rows.push([age, income, creditScore, loanAmount, employment, region, defaulted, score.toFixed(4)].join(','));
+    // The model saw the pre-drift world: its score is the true logit plus noise that grows after the drift, and it
+    // over-predicts default for women (a bias the fairness section should surface).
+    const bias = gender === 'female' ? 0.35 : 0;
+    const score = 1 / (1 + Math.exp(-(logit + bias + drift.scoreNoise * sampleStandardNormal(rng))));
+    rows.push([age, income, creditScore, loanAmount, employment, region, gender, defaulted, score.toFixed(4)].join(','));
   }
   return rows;
 }
