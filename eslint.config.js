@@ -8,7 +8,7 @@ export default defineConfig(
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'bench/*.cjs', 'packages/cli/bin/*.js'] }, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -19,6 +19,10 @@ export default defineConfig(
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
       'no-restricted-syntax': ['error', { selector: 'ExportAllDeclaration', message: 'List exports by name; no export *.' }],
     },
+  },
+  {
+    files: ['**/*.cjs', 'packages/cli/bin/*.js'],
+    languageOptions: { globals: { process: 'readonly' } },
   },
   {
     files: ['packages/stats/src/**/*.ts', 'packages/core/src/**/*.ts'],

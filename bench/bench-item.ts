@@ -13,13 +13,16 @@ export type BenchData = Readonly<Record<string, BenchArray>>;
 export interface BenchItem {
   /** What is measured, e.g. "KS two-sample, 1e6 vs 1e6, with p-value". */
   readonly name: string;
-  /** The targets from the issue: ratio ours/theirs at most `maxRatio`; our median at most `maxMedianMs`. */
-  readonly targets: { readonly maxRatio?: number; readonly maxMedianMs?: number };
+  /**
+   * The targets from the issues: ratio ours/theirs at most `maxRatio`; our median at most `maxMedianMs`; the largest
+   * `peakMemoryMb` that `ours` reports at most `maxPeakMemoryMb`.
+   */
+  readonly targets: { readonly maxRatio?: number; readonly maxMedianMs?: number; readonly maxPeakMemoryMb?: number };
   /** Timed repetitions for each side (median reported); default 5. */
   readonly repeats?: number;
   /** Builds the input data, deterministically (seeded). */
   makeData(): BenchData;
-  /** The work on our side: one call is one timed repetition. */
+  /** The work on our side: one call is one timed repetition. It may return `{ peakMemoryMb }` (measured in a child process). */
   ours(data: BenchData): unknown;
   readonly reference?: {
     /** Human label, e.g. "scipy.stats.ks_2samp". */

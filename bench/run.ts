@@ -28,6 +28,8 @@ interface BenchResult {
   missingReference?: string;
   /** ours / the fastest reference measured: the strictest ratio, the one the target is judged on. */
   ratio?: number;
+  /** The largest peak resident memory the item reported over its runs. */
+  peakMemoryMb?: number;
   targets: BenchItem['targets'];
   verdicts: string[];
   pass: boolean;
@@ -39,11 +41,16 @@ const { values: args } = parseArgs({
 
 const itemsDir = join(import.meta.dirname, 'items');
 const items: BenchItem[] = [];
+/** Items whose files need one-time set-up (e.g. generating large CSVs), run only when an item of the file is selected. */
+const preparers = new Map<BenchItem[], () => Promise<void>>();
 for (const file of readdirSync(itemsDir).filter((f) => f.endsWith('.ts')).sort()) {
-  const mod = (await import(join(itemsDir, file))) as { items: BenchItem[] };
+  const mod = (await import(join(itemsDir, file))) as { items: BenchItem[]; prepare?: () => Promise<void> };
+  if (mod.prepare) preparers.set(mod.items, mod.prepare);
   items.push(...mod.items);
 }
 const selected = args.filter ? items.filter((i) => i.name.toLowerCase().includes(args.filter!.toLowerCase())) : items;
+
+for (const [group, prepare] of preparers) if (group.some((i) => selected.includes(i))) await prepare();
 
 const interpreters = args['no-reference'] ? [] : findPythonInterpreters();
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -60,9 +67,14 @@ for (const item of selected) {
   const repeats = item.repeats ?? 5;
   process.stdout.write(`${item.name}\n`);
   const data = item.makeData();
-  const oursRuns = timeOurs(() => item.ours(data), repeats);
+  const peaks: number[] = [];
+  const oursRuns = timeOurs(() => {
+    const out = item.ours(data);
+    if (typeof out === 'object' && out !== null && 'peakMemoryMb' in out && typeof out.peakMemoryMb === 'number') peaks.push(out.peakMemoryMb);
+  }, repeats);
   const oursMedianMs = median(oursRuns);
   const result: BenchResult = { name: item.name, oursMedianMs, oursRunsMs: oursRuns, references: [], targets: item.targets, verdicts: [], pass: true };
+  if (peaks.length) result.peakMemoryMb = Math.max(...peaks);
   const reference = item.reference;
   if (reference) {
     // Every interpreter with the modules is measured (e.g. the distribution's scipy and a newer one): the target is judged on the fastest.
@@ -80,7 +92,12 @@ for (const item of selected) {
 }
 
 function judge(result: BenchResult): void {
-  const { maxRatio, maxMedianMs } = result.targets;
+  const { maxRatio, maxMedianMs, maxPeakMemoryMb } = result.targets;
+  if (maxPeakMemoryMb !== undefined) {
+    const ok = result.peakMemoryMb !== undefined && result.peakMemoryMb <= maxPeakMemoryMb;
+    result.pass &&= ok;
+    result.verdicts.push(`peak memory ≤ ${maxPeakMemoryMb} MB: ${result.peakMemoryMb === undefined ? 'NOT MEASURED' : ok ? 'met' : 'MISSED'}`);
+  }
   if (maxRatio !== undefined) {
     if (result.ratio === undefined) result.verdicts.push(`ratio ≤ ${maxRatio}: not measured (reference missing)`);
     else {
@@ -98,6 +115,7 @@ function judge(result: BenchResult): void {
 
 function printResult(r: BenchResult): void {
   console.log(`  ours: median ${fmt(r.oursMedianMs)} ms (runs: ${r.oursRunsMs.map(fmt).join(', ')})`);
+  if (r.peakMemoryMb !== undefined) console.log(`  peak memory: ${r.peakMemoryMb.toFixed(0)} MB`);
   for (const ref of r.references) {
     console.log(`  ${ref.label} (${ref.versions}): median ${fmt(ref.medianMs)} ms (runs: ${ref.runsMs.map(fmt).join(', ')}); ratio ours/theirs ${ref.ratio.toFixed(3)}`);
   }

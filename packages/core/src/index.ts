@@ -1,3 +1,7 @@
+/**
+ * @bothub/core — Bothub's domain, pure: the dataset model the monitors read, the monitors themselves (drift, data
+ * quality, performance, anomalies, fairness, segments), the report they assemble and the checks run on it.
+ */
 export { COLUMN_TYPES, isNumericStorage } from './column-type.js';
 export type { ColumnType } from './column-type.js';
 export type {
@@ -9,5 +13,60 @@ export type {
   EmbeddingColumnValues,
   NumericColumnValues,
 } from './dataset.js';
+export { selectRows } from './select-rows.js';
 export { DEFAULT_REPORT_OPTIONS } from './report-options.js';
 export type { ColumnRoles, ReportOptions } from './report-options.js';
+
+export { buildReport, columnRoles } from './report/build-report.js';
+export type { ReportContext } from './report/build-report.js';
+export { summarizeReport } from './report/summarize-report.js';
+export { reportJsonSchema } from './report/report-json-schema.js';
+export { DRIFT_TEST_NAMES, REPORT_SCHEMA_VERSION, ReportSchema } from './report/report-schema.js';
+export type {
+  Anomalies,
+  ColumnDrift,
+  ColumnQuality,
+  ColumnQualitySide,
+  ColumnReport,
+  DataQuality,
+  DatasetDrift,
+  DatasetInfo,
+  Distribution,
+  DriftTestName,
+  EmbeddingDrift,
+  Fairness,
+  FairnessSide,
+  Finding,
+  MetricValue,
+  MultivariateDrift,
+  Performance,
+  Report,
+  SegmentReport,
+  Segments,
+  TestResult,
+} from './report/report-schema.js';
+
+export { checkConditions, describeCondition, parseConditionsDocument, parseFailOn, parseMetricBound, parseShare } from './check/index.js';
+export type { CheckCondition, CheckOutcome, ConditionOutcome } from './check/index.js';
+
+export { evaluateSegments, SEGMENT_MAX_COUNT, SEGMENT_MIN_ROWS } from './monitors/segments/index.js';
+export type { SegmentEvaluators } from './monitors/segments/index.js';
+
+export {
+  columnDistribution,
+  DRIFT_DEFAULTS,
+  evaluateColumnDrift,
+  evaluateDatasetDrift,
+  evaluateEmbeddingDrift,
+  evaluateMultivariateDrift,
+  isDriftTestApplicable,
+  runDriftTest,
+} from './monitors/drift/index.js';
+export type { ColumnDriftEvaluation, ColumnDriftOptions, EmbeddingDriftOptions, MultivariateDriftOptions } from './monitors/drift/index.js';
+export { evaluateColumnQuality, evaluateDataQuality, QUALITY_THRESHOLDS } from './monitors/quality/index.js';
+export { evaluateAnomalies } from './monitors/anomaly/index.js';
+export type { AnomalyOptions } from './monitors/anomaly/index.js';
+export { describeTargetProblem, evaluatePerformance, inferTask } from './monitors/performance/index.js';
+export type { PerformanceOptions, PerformanceTask } from './monitors/performance/index.js';
+export { evaluateFairness, FOUR_FIFTHS } from './monitors/fairness/index.js';
+export type { FairnessOptions } from './monitors/fairness/index.js';

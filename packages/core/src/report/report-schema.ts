@@ -14,8 +14,8 @@ const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null
 export const DRIFT_TEST_NAMES = ['ks', 'chi2', 'psi', 'wasserstein', 'jensenshannon', 'hellinger', 'kl', 'cramervonmises', 'mmd'] as const;
 export type DriftTestName = (typeof DRIFT_TEST_NAMES)[number];
 
-export const ColumnTypeSchema = Type.Union(COLUMN_TYPES.map((t) => Type.Literal(t)));
-export const DriftTestNameSchema = Type.Union(DRIFT_TEST_NAMES.map((t) => Type.Literal(t)));
+export const ColumnTypeSchema = Type.Enum(COLUMN_TYPES);
+export const DriftTestNameSchema = Type.Enum(DRIFT_TEST_NAMES);
 
 /** One named test on one column: the statistic exactly as the statistics core (and scipy) computes it. */
 export const TestResultSchema = Type.Object({
@@ -169,6 +169,13 @@ export const PerformanceSchema = Type.Object({
   current: Type.Record(Type.String(), MetricValueSchema),
   change: Type.Record(Type.String(), Nullable(Type.Number({ description: 'current − reference.' }))),
   degraded: Type.Array(Type.String({ description: 'Metrics whose current interval lies entirely on the worse side of the reference value.' })),
+  droppedRows: Type.Optional(
+    Type.Object(
+      { reference: Type.Number(), current: Type.Number() },
+      { description: 'Rows left out because the target or the prediction/score is missing.' },
+    ),
+  ),
+  notes: Type.Optional(Type.Array(Type.String({ description: 'Why a metric is empty or how an interval was formed (e.g. a single-class target, a bootstrap on a subsample).' }))),
 });
 
 export const AnomaliesSchema = Type.Object({

@@ -1,0 +1,79 @@
+import { Command, CommanderError, Option } from 'commander';
+import { UserInputError } from './readers/user-input-error.js';
+import { collectList } from './commands/cli-options.js';
+import { checkCommand } from './commands/check-command.js';
+import type { CheckCommandOptions } from './commands/check-command.js';
+import { reportCommand } from './commands/report-command.js';
+import type { ReportCommandOptions } from './commands/report-command.js';
+
+export const EXIT_OK = 0;
+export const EXIT_CHECK_FAILED = 1;
+export const EXIT_BAD_INPUT = 2;
+
+function addDataOptions(command: Command): Command {
+  return command
+    .requiredOption('--reference <file>', 'reference data (training or validation): CSV, TSV, JSON Lines or Parquet')
+    .requiredOption('--current <file>', 'current data (e.g. last week of production)')
+    .option('--delimiter <char>', 'CSV delimiter (detected from the header line by default)')
+    .option('--column-type <name=type>', 'override an inferred column type (repeatable)', collectList, [])
+    .option('--ignore <columns>', 'columns to leave out (repeatable or comma-separated)', collectList, [])
+    .option('--embedding-prefix <prefix>', 'columns sharing this prefix form one embedding column (repeatable)', collectList, [])
+    .option('--target <column>', 'ground truth column')
+    .option('--prediction <column>', 'predicted label or value column')
+    .option('--score <column>', 'probability of the positive class (binary classification)')
+    .option('--score-prefix <prefix>', 'one probability column per class, named PREFIX<class>')
+    .option('--timestamp <column>', 'event time column')
+    .option('--segment <column>', 'break every result down by this column')
+    .option('--protected <column=privileged>', 'protected attribute and its privileged value, for fairness')
+    .option('--tests <names>', 'extra drift tests on every applicable column: ks,chi2,psi,wasserstein,jensenshannon,hellinger,kl,cramervonmises,mmd')
+    .option('--sample-size <rows>', 'rows kept per dataset for the statistics; larger inputs are sampled (stratified by target)', '1000000')
+    .option('--seed <n>', 'seed of every randomized step', '42')
+    .option('--confidence <level>', 'confidence level of the intervals', '0.95')
+    .option('--dataset-drift-share <share>', 'share of drifted columns at which the dataset counts as drifted', '0.5')
+    .option('--html <file>', 'write the self-contained HTML report')
+    .option('--json <file>', 'write the JSON report (schema: docs/report-schema.md)')
+    .option('-q, --quiet', 'no progress bar');
+}
+
+/**
+ * Runs the `bothub` command line and returns its exit code: 0 success, 1 a failed check, 2 bad input.
+ * User errors print one line naming the file, column and problem — never a stack trace.
+ */
+export async function main(argv: readonly string[], io = { out: (t: string) => console.log(t), err: (t: string) => console.error(t) }): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command('bothub')
+    .description('Bothub: drift, data-quality, performance and fairness reports for ML models')
+    .exitOverride()
+    .configureOutput({ writeOut: (t) => { io.out(t.trimEnd()); }, writeErr: (t) => { io.err(t.trimEnd()); } });
+
+  addDataOptions(program.command('report').description('compare a reference and a current data set; write HTML and/or JSON')).action(async (options: ReportCommandOptions) => {
+    exitCode = await reportCommand(options, io.out);
+  });
+
+  addDataOptions(program.command('check').description('a CI gate: exit 0 when every condition holds, 1 when one fails, 2 on bad input'))
+    .addOption(new Option('--fail-on <condition>', 'dataset-drift, column-drift[:COLUMN] or four-fifths (repeatable)').argParser(collectList).default([]))
+    .option('--max-drifted-share <share>', 'fail when the share of drifted columns is above this')
+    .option('--max-missing-share <share>', 'fail when a column has more missing values than this share')
+    .option('--min <metric=value>', 'fail when a current performance metric is below the value, e.g. rocAuc=0.8 (repeatable)', collectList, [])
+    .option('--max <metric=value>', 'fail when a current performance metric is above the value, e.g. rmse=3 (repeatable)', collectList, [])
+    .option('--conditions <file>', 'a YAML or JSON file of conditions (failOn, maxDriftedShare, maxMissingShare, min, max)')
+    .action(async (options: CheckCommandOptions) => {
+      exitCode = await checkCommand(options, io.out);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit through here with code 0; usage errors were already printed by commander.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
+    }
+    if (error instanceof UserInputError || error instanceof RangeError) {
+      io.err(`bothub: ${error.message}`);
+      return EXIT_BAD_INPUT;
+    }
+    io.err(`bothub: unexpected error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 70;
+  }
+}

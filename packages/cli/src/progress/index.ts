@@ -1,0 +1,2 @@
+export { createProgressBar } from './progress-bar.js';
+export type { FileProgress, ProgressBar, ProgressStream } from './progress-bar.js';

@@ -1,0 +1,13 @@
+export { DRIFT_DEFAULTS } from './drift-defaults.js';
+export { isDriftTestApplicable } from './is-drift-test-applicable.js';
+export { runDriftTest } from './run-drift-test.js';
+export { evaluateColumnDrift } from './evaluate-column-drift.js';
+export type { ColumnDriftEvaluation, ColumnDriftOptions } from './evaluate-column-drift.js';
+export { evaluateDatasetDrift } from './evaluate-dataset-drift.js';
+export { evaluateMultivariateDrift } from './evaluate-multivariate-drift.js';
+export type { MultivariateDriftOptions } from './evaluate-multivariate-drift.js';
+export { evaluateEmbeddingDrift } from './evaluate-embedding-drift.js';
+export type { EmbeddingDriftOptions } from './evaluate-embedding-drift.js';
+export { columnDistribution } from './column-distribution.js';
+export { countCategories } from './count-categories.js';
+export type { CategoryTable } from './count-categories.js';

@@ -1,0 +1,2 @@
+export { evaluateFairness, FOUR_FIFTHS } from './evaluate-fairness.js';
+export type { FairnessOptions } from './evaluate-fairness.js';

@@ -1,0 +1,11 @@
+export { evaluatePerformance, describeTargetProblem, isDegraded, HIGHER_IS_BETTER } from './evaluate-performance.js';
+export type { PerformanceOptions } from './evaluate-performance.js';
+export { inferTask, MAX_CLASSES_OF_NUMERIC_TARGET } from './infer-task.js';
+export type { PerformanceTask } from './infer-task.js';
+export { choosePositiveClass, toBinaryCodes } from './positive-class.js';
+export type { BinaryClasses } from './positive-class.js';
+export { encodeLabels } from './encode-labels.js';
+export type { EncodedLabels } from './encode-labels.js';
+export { bootstrapMetrics, BOOTSTRAP_MAX_ROWS, DEFAULT_BOOTSTRAP_REPLICATES } from './metric-bootstrap.js';
+export type { BootstrappedMetric, MetricBootstrapOptions } from './metric-bootstrap.js';
+export { binaryClassesOf, resolveBinaryOutcomes } from './resolve-outcomes.js';
