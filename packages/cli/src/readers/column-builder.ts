@@ -84,7 +84,7 @@ class NumericBuilder implements ColumnBuilder {
   }
 
   finish(kept: Int32Array | null, size: number, totalRows: number): DatasetColumn {
-    const values = kept === null ? this.values.slice(0, size) : gather(this.values, kept);
+    const values = kept === null ? trim(this.values, size) : gather(this.values, kept);
     const hasRange = this.min <= this.max;
     return {
       name: this.plan.name,
@@ -140,7 +140,7 @@ class LabelBuilder implements ColumnBuilder {
   }
 
   finish(kept: Int32Array | null, size: number, totalRows: number): DatasetColumn {
-    let codes = kept === null ? this.codes.slice(0, size) : gather(this.codes, kept);
+    let codes = kept === null ? trim(this.codes, size) : gather(this.codes, kept);
     let dictionary: readonly string[] = this.dictionary;
     if (kept !== null) {
       // Rows replaced in the reservoir can leave labels no kept row uses: renumber densely in order of first use.
@@ -279,6 +279,11 @@ function grow<T extends Float64Array | Int32Array>(array: T, slot: number): T {
   const next = new (array.constructor as new (length: number) => T)(Math.max(slot + 1, array.length * 2));
   next.set(array);
   return next;
+}
+
+/** The first `size` values: a view when little would be wasted (the buffer was sized from an estimate), else a copy. */
+function trim<T extends Float64Array | Int32Array>(array: T, size: number): T {
+  return (size >= 0.9 * array.length ? array.subarray(0, size) : array.slice(0, size)) as T;
 }
 
 function gather<T extends Float64Array | Int32Array>(array: T, kept: Int32Array): T {

@@ -74,18 +74,9 @@ export async function readDatasets(referencePath: string, currentPath: string, o
   let plans: ColumnPlan[];
   let reference: Dataset;
   try {
-    const iterator = referenceSource.batches()[Symbol.asyncIterator]();
-    const probe: RowBatch[] = [];
-    const probeRows: (readonly RawCell[])[] = [];
-    while (probeRows.length < INFERENCE_ROWS) {
-      const next = await iterator.next();
-      if (next.done === true) break;
-      probe.push(next.value);
-      for (const row of next.value.rows) if (probeRows.length < INFERENCE_ROWS) probeRows.push(row);
-    }
-    if (probeRows.length === 0) throw new UserInputError('the file has a header but no rows', { file: referencePath });
-    plans = planColumns(referenceSource, probeRows, options);
-    reference = await buildDataset(referenceSource, plans, replay(probe, iterator), options, sampleSize, options.seed);
+    const probe = await probeRows(referenceSource);
+    plans = planColumns(referenceSource, probe.rows, options);
+    reference = await buildDataset(referenceSource, plans, probe, options, sampleSize, options.seed);
   } finally {
     await referenceSource.close();
   }
@@ -94,8 +85,9 @@ export async function readDatasets(referencePath: string, currentPath: string, o
   let current: Dataset;
   try {
     const currentPlans = matchSchema(plans, referenceSource, currentSource, options);
+    const probe = await probeRows(currentSource);
     // A different stream of random numbers for the current file, so the two samples are independent.
-    current = await buildDataset(currentSource, currentPlans, currentSource.batches(), options, sampleSize, options.seed + 0x9e3779b9);
+    current = await buildDataset(currentSource, currentPlans, probe, options, sampleSize, options.seed + 0x9e3779b9);
   } finally {
     await currentSource.close();
   }
@@ -106,14 +98,44 @@ function withDelimiter(options: ReadOptions): { delimiter?: string } {
   return options.delimiter === undefined ? {} : { delimiter: options.delimiter };
 }
 
-async function* replay(probe: RowBatch[], iterator: AsyncIterator<RowBatch>): AsyncGenerator<RowBatch> {
-  yield* probe;
-  probe.length = 0;
-  for (;;) {
+/** The first rows of a file (for inference and to size the buffers) and every batch of the file, those first ones again included. */
+interface Probe {
+  readonly rows: readonly (readonly RawCell[])[];
+  /** Rows the file probably holds: exact when the probe reached its end, else extrapolated from the bytes read. */
+  readonly estimatedRows: number;
+  readonly batches: AsyncIterable<RowBatch>;
+}
+
+async function probeRows(source: RowSource): Promise<Probe> {
+  const iterator = source.batches()[Symbol.asyncIterator]();
+  const batches: RowBatch[] = [];
+  const rows: (readonly RawCell[])[] = [];
+  let count = 0;
+  let bytes = 0;
+  let ended = false;
+  while (count < INFERENCE_ROWS) {
     const next = await iterator.next();
-    if (next.done === true) return;
-    yield next.value;
+    if (next.done === true) {
+      ended = true;
+      break;
+    }
+    batches.push(next.value);
+    count += next.value.rows.length;
+    bytes = next.value.bytesRead;
+    for (const row of next.value.rows) if (rows.length < INFERENCE_ROWS) rows.push(row);
   }
+  if (count === 0) throw new UserInputError('the file has a header but no rows', { file: source.file });
+  const estimatedRows = ended || bytes === 0 ? count : Math.ceil((count / bytes) * source.totalBytes);
+  async function* replay(): AsyncGenerator<RowBatch> {
+    yield* batches;
+    batches.length = 0;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done === true) return;
+      yield next.value;
+    }
+  }
+  return { rows, estimatedRows, batches: replay() };
 }
 
 /** The dataset columns of the reference: embedding groups, ignored columns, overrides, inferred types. */
@@ -237,13 +259,15 @@ function matchSchema(plans: readonly ColumnPlan[], reference: RowSource, current
 async function buildDataset(
   source: RowSource,
   plans: readonly ColumnPlan[],
-  batches: AsyncIterable<RowBatch>,
+  probe: Probe,
   options: ReadOptions,
   sampleSize: number,
   seed: number,
 ): Promise<Dataset> {
   const file = source.file;
-  const builders: ColumnBuilder[] = plans.map((plan) => createColumnBuilder(plan, Math.min(sampleSize, 1 << 16)));
+  // A little over the estimate, so the buffers rarely grow and the final trim rarely copies.
+  const capacity = Math.min(sampleSize, Math.ceil(probe.estimatedRows * 1.03) + 16);
+  const builders: ColumnBuilder[] = plans.map((plan) => createColumnBuilder(plan, capacity));
   const hashed = Int32Array.from(new Set(plans.flatMap((plan) => plan.sources))).sort();
   const stratifyIndex = options.stratifyBy === undefined ? -1 : source.columns.indexOf(options.stratifyBy);
   const sampler = createRowSampler({
@@ -252,13 +276,13 @@ async function buildDataset(
     ...(options.stratifyBy === undefined ? {} : { stratifyBy: options.stratifyBy }),
     seed: options.seed,
   });
-  const seen = createDistinctHashSet();
+  const seen = createDistinctHashSet(2 * probe.estimatedRows);
   let duplicateRows = 0;
   let rows = 0;
   let checked = false;
   const progress = options.onProgress;
 
-  for await (const batch of batches) {
+  for await (const batch of probe.batches) {
     for (const row of batch.rows) {
       let slot: number;
       if (stratifyIndex === -1) {

@@ -51,7 +51,7 @@ function renderRow(name: string, column: ColumnReport, index: number, charts: Ch
 <td data-sort="${sortAttribute(drift === null ? null : drift.test)}">${drift === null ? '—' : escapeHtml(drift.test)}</td>
 <td class="num" data-sort="${sortAttribute(drift?.statistic ?? null)}">${formatNumber(drift?.statistic ?? null)}</td>
 <td class="num" data-sort="${sortAttribute(drift?.pValue ?? null)}">${formatPValue(drift?.pValue ?? null)}</td>
-<td class="num" data-sort="${sortAttribute(effect === null ? null : Math.abs(effect.value))}">${effect === null ? '—' : `<span class="muted">${escapeHtml(effect.name)}</span> ${formatNumber(effect.value)}`}</td>
+<td class="num effect" data-sort="${sortAttribute(effect === null ? null : Math.abs(effect.value))}">${effect === null ? '—' : `<span class="muted">${escapeHtml(effect.name)}</span> ${formatNumber(effect.value)}`}</td>
 <td data-sort="${drifted === true ? 2 : drifted === false ? 1 : ''}">${driftedCell}</td>
 <td class="num" data-sort="${sortAttribute(q.current.missingShare)}">${formatShare(q.current.missingShare)}${q.missingShareChange === 0 ? '' : ` <span class="muted">(ref ${formatShare(q.reference.missingShare)})</span>`}</td>
 <td class="dist">${chart}</td>
