@@ -30,7 +30,7 @@ interface ColumnVerdict {
 const P_THRESHOLD = 0.05;
 const PSI_THRESHOLD = 0.1;
 const JS_THRESHOLD = 0.1;
-const ROLE_COLUMNS = new Set(['default', 'score']);
+const ROLE_COLUMNS = new Set(['repaid', 'score']);
 
 function readCsv(path: string): Row[] {
   return parse<Row>(readFileSync(path), { columns: true, skip_empty_lines: true, trim: true });
@@ -83,7 +83,7 @@ function compareCategorical(reference: readonly Row[], current: readonly Row[], 
 }
 
 function describeAuc(rows: readonly Row[]): string {
-  const d = delongInterval(numbers(rows, 'default'), numbers(rows, 'score'));
+  const d = delongInterval(numbers(rows, 'repaid'), numbers(rows, 'score'));
   return `${d.auc.toFixed(3)} (95% CI ${d.lower.toFixed(3)}–${d.upper.toFixed(3)}, n=${rows.length})`;
 }
 
@@ -102,6 +102,6 @@ const drifted = verdicts.filter((v) => v.drifted);
 console.log(`\nDataset drift: ${drifted.length} of ${verdicts.length} features drifted (${drifted.map((v) => v.column).join(', ') || 'none'}).`);
 console.log(`Rule: p < ${P_THRESHOLD} and an effect beyond trivial (PSI ≥ ${PSI_THRESHOLD} for numbers, Jensen–Shannon ≥ ${JS_THRESHOLD} for categories).`);
 const firstRow = reference[0];
-if (firstRow && 'default' in firstRow && 'score' in firstRow) {
+if (firstRow && 'repaid' in firstRow && 'score' in firstRow) {
   console.log(`\nModel ROC AUC — reference: ${describeAuc(reference)}; current: ${describeAuc(current)}`);
 }

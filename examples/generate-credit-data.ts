@@ -29,7 +29,7 @@ function pick(rng: RandomGenerator, options: readonly string[], weights: readonl
 }
 
 function makeRows(rng: RandomGenerator, n: number, drift: Drift): string[] {
-  const rows = ['age,income,credit_score,loan_amount,employment,region,gender,default,score'];
+  const rows = ['age,income,credit_score,loan_amount,employment,region,gender,repaid,score'];
   for (let i = 0; i < n; i++) {
     const age = Math.round(Math.min(80, Math.max(18, 42 + 12 * sampleStandardNormal(rng))));
     const income = Math.round(Math.exp(10.6 + drift.incomeShift + 0.45 * sampleStandardNormal(rng)));
@@ -43,10 +43,11 @@ function makeRows(rng: RandomGenerator, n: number, drift: Drift): string[] {
     const pDefault = 1 / (1 + Math.exp(-logit));
     const defaulted = rng.nextFloat() < pDefault ? 1 : 0;
     // The model saw the pre-drift world: its score is the true logit plus noise that grows after the drift, and it
-    // over-predicts default for women (a bias the fairness section should surface).
-    const bias = gender === 'female' ? 0.35 : 0;
-    const score = 1 / (1 + Math.exp(-(logit + bias + drift.scoreNoise * sampleStandardNormal(rng))));
-    rows.push([age, income, creditScore, loanAmount, employment, region, gender, defaulted, score.toFixed(4)].join(','));
+    // over-predicts default for women, so it approves them less often (a bias the fairness section should surface).
+    const bias = gender === 'female' ? 1.0 : 0;
+    const pDefaultPredicted = 1 / (1 + Math.exp(-(logit + bias + drift.scoreNoise * sampleStandardNormal(rng))));
+    // The favourable outcome is label 1: `repaid`, and `score` is the model's probability of repayment.
+    rows.push([age, income, creditScore, loanAmount, employment, region, gender, 1 - defaulted, (1 - pDefaultPredicted).toFixed(4)].join(','));
   }
   return rows;
 }

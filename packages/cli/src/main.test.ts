@@ -10,7 +10,7 @@ import { EXIT_BAD_INPUT, EXIT_CHECK_FAILED, EXIT_OK, main } from './main.js';
 const examples = resolve(import.meta.dirname, '../../../examples/data');
 const REF = join(examples, 'credit-reference.csv');
 const CUR = join(examples, 'credit-current.csv');
-const ROLES = ['--target', 'default', '--score', 'score', '--segment', 'region', '--protected', 'gender=male', '--quiet'];
+const ROLES = ['--target', 'repaid', '--score', 'score', '--segment', 'region', '--protected', 'gender=male', '--quiet'];
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -44,7 +44,7 @@ describe('bothub report', () => {
 
 describe('bothub check', () => {
   it('exits 0 when every condition holds and 1 when one fails, listing each condition', async () => {
-    const pass = await run(['check', '--reference', REF, '--current', REF, '--target', 'default', '--score', 'score', '--quiet', '--fail-on', 'dataset-drift', '--min', 'rocAuc=0.6']);
+    const pass = await run(['check', '--reference', REF, '--current', REF, '--target', 'repaid', '--score', 'score', '--quiet', '--fail-on', 'dataset-drift', '--min', 'rocAuc=0.6']);
     expect(pass.out).toContain('PASS  --fail-on dataset-drift');
     expect(pass.code).toBe(EXIT_OK);
     const fail = await run(['check', '--reference', REF, '--current', CUR, ...ROLES, '--fail-on', 'dataset-drift', '--max-drifted-share', '0.5', '--min', 'rocAuc=0.7']);

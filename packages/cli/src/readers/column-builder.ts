@@ -8,6 +8,8 @@ export interface ColumnPlan {
   readonly type: ColumnType;
   /** Indices of the file's columns feeding this column (several only for a prefix embedding). */
   readonly sources: readonly number[];
+  /** Embedding length the vectors must have (the reference's, when reading the current file); otherwise the first vector's. */
+  readonly dimension?: number;
 }
 
 /**
@@ -181,7 +183,7 @@ class EmbeddingBuilder implements ColumnBuilder {
     capacity: number,
   ) {
     this.capacity = capacity;
-    this.dimension = plan.sources.length > 1 ? plan.sources.length : 0;
+    this.dimension = plan.sources.length > 1 ? plan.sources.length : (plan.dimension ?? 0);
     this.data = new Float64Array(capacity * this.dimension);
     this.missing = new Uint8Array(capacity);
     this.vector = plan.sources.length > 1 ? new Float64Array(plan.sources.length) : undefined;

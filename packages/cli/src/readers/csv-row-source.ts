@@ -41,19 +41,18 @@ export async function openCsvRows(file: string, totalBytes: number, options: { d
   let pendingText = '';
   let bytesRead = 0;
   let ended = false;
-  // Read until the first line is complete so the delimiter can be detected from it.
-  while (!pendingText.includes('\n')) {
+  // Read until the first non-blank line is complete so the delimiter can be detected from it.
+  let firstLine = firstNonBlankLine(pendingText, ended);
+  while (firstLine === undefined && !ended) {
     const next = await chunks.next();
-    if (next.done === true) {
-      ended = true;
-      break;
+    if (next.done === true) ended = true;
+    else {
+      pendingText += next.value.text;
+      bytesRead = next.value.bytesRead;
     }
-    pendingText += next.value.text;
-    bytesRead = next.value.bytesRead;
+    firstLine = firstNonBlankLine(pendingText, ended);
   }
-  const newline = pendingText.indexOf('\n');
-  const firstLine = (newline === -1 ? pendingText : pendingText.slice(0, newline)).replace(/\r$/, '');
-  if (firstLine.trim().length === 0) {
+  if (firstLine === undefined) {
     await chunks.return(undefined);
     throw new UserInputError('the file is empty (no header row and no rows)', { file });
   }
@@ -136,6 +135,13 @@ export async function openCsvRows(file: string, totalBytes: number, options: { d
       await chunks.return(undefined);
     },
   };
+}
+
+function firstNonBlankLine(text: string, ended: boolean): string | undefined {
+  const lines = text.split('\n');
+  // The last piece is a complete line only once the file has ended.
+  if (!ended) lines.pop();
+  return lines.find((line) => line.trim().length > 0)?.replace(/\r$/, '');
 }
 
 function normalizeDelimiter(delimiter: string, file: string): string {

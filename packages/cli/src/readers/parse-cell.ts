@@ -173,7 +173,10 @@ export function parseVectorCell(cell: RawCell): ArrayLike<number> | 'missing' | 
   return out;
 }
 
-/** True when a cell is missing: null, undefined, NaN or a missing spelling in text. */
+/**
+ * True when a cell is missing: null, undefined, NaN or a missing spelling in text.
+ * @example isMissingCell('None'); // true
+ */
 export function isMissingCell(cell: RawCell): boolean {
   if (typeof cell === 'string') return isMissingText(cell);
   return cell === null || cell === undefined || (typeof cell === 'number' && Number.isNaN(cell));

@@ -137,6 +137,17 @@ describe('readDatasets: CSV', () => {
     expect(emb.counts).toEqual({ rows: 3, missing: 1, typeMismatches: 1 });
   });
 
+  it('holds the current file to the reference embedding length', async () => {
+    const reference = await file('emb-ref.csv', 'v\n"[1, 2]"\n"[3, 4]"\n');
+    const current = await file('emb-cur.csv', 'v\n"[1, 2, 3]"\n"[5, 6]"\n"[7, 8]"\n');
+    const result = await readDatasets(reference, current, { seed: 1 });
+    const v = result.current.columns.get('v')!;
+    if (v.values.storage !== 'embedding') throw new Error('not embedding');
+    expect(v.values.vectors.cols).toBe(2);
+    expect([...v.values.missing]).toEqual([1, 0, 0]);
+    expect(v.counts).toEqual({ rows: 3, missing: 0, typeMismatches: 1 });
+  });
+
   it('counts duplicates over the columns read, so an ignored id does not hide them', async () => {
     const path = await file('dups.csv', 'id,x,y\n1,a,1\n2,a,1\n3,b,1\n4,a,1\n');
     expect((await readDatasets(path, path, { seed: 1 })).reference.duplicateRows).toBe(0);
@@ -276,6 +287,11 @@ describe('readDatasets: errors name the file, the column and the problem', () =>
   it('missing file', async () => {
     const error = await expectUserError(readDatasets(join(dir, 'nope.csv'), join(dir, 'nope.csv'), { seed: 1 }), /nope\.csv: file not found/);
     expect(error.file).toBe(join(dir, 'nope.csv'));
+    const progress: number[] = [];
+    const good = await file('present.csv', 'a\n1\n');
+    await expectUserError(readDatasets(good, join(dir, 'gone.csv'), { seed: 1, onProgress: (p) => progress.push(p.rows) }), /gone\.csv: file not found/);
+    // Reported before the reference was read.
+    expect(progress).toEqual([]);
   });
 
   it('a directory', async () => {
@@ -291,6 +307,11 @@ describe('readDatasets: errors name the file, the column and the problem', () =>
     await expectUserError(readDatasets(header, header, { seed: 1 }), /header\.csv: the file has a header but no rows/);
     const numbers = await file('numbers.csv', '1,2\n3,4\n');
     await expectUserError(readDatasets(numbers, numbers, { seed: 1 }), /numbers\.csv: no header row/);
+    const twice = await file('twice.csv', 'a,b,a\n1,2,3\n');
+    const error = await expectUserError(readDatasets(twice, twice, { seed: 1 }), /twice\.csv: the header names column "a" twice/);
+    expect(error.column).toBe('a');
+    const leadingBlank = await file('leading-blank.csv', '\n\r\na;b\n1;2\n');
+    expect((await readDatasets(leadingBlank, leadingBlank, { seed: 1 })).formats.reference).toBe("CSV (delimiter ';')");
     const good = await file('good.csv', 'a,b\n1,2\n');
     await expectUserError(readDatasets(good, header, { seed: 1 }), /header\.csv: the file has a header but no rows/);
   });

@@ -70,26 +70,29 @@ export async function readDatasets(referencePath: string, currentPath: string, o
     }
   }
 
+  // Both files are opened (headers read) first, so a missing file or a schema mismatch is reported before a long read.
   const referenceSource = await openRowSource(referencePath, withDelimiter(options));
-  let plans: ColumnPlan[];
+  let currentSource: RowSource | undefined;
   let reference: Dataset;
-  try {
-    const probe = await probeRows(referenceSource);
-    plans = planColumns(referenceSource, probe.rows, options);
-    reference = await buildDataset(referenceSource, plans, probe, options, sampleSize, options.seed);
-  } finally {
-    await referenceSource.close();
-  }
-
-  const currentSource = await openRowSource(currentPath, withDelimiter(options));
   let current: Dataset;
   try {
+    currentSource = await openRowSource(currentPath, withDelimiter(options));
+    const referenceProbe = await probeRows(referenceSource);
+    const plans = planColumns(referenceSource, referenceProbe.rows, options);
     const currentPlans = matchSchema(plans, referenceSource, currentSource, options);
-    const probe = await probeRows(currentSource);
+    reference = await buildDataset(referenceSource, plans, referenceProbe, options, sampleSize, options.seed);
+    await referenceSource.close();
+    // The current file's vectors must have the reference's length; others are type mismatches.
+    const currentPlansWithDimensions = currentPlans.map((plan): ColumnPlan => {
+      const values = reference.columns.get(plan.name)?.values;
+      return values?.storage === 'embedding' && values.vectors.cols > 0 ? { ...plan, dimension: values.vectors.cols } : plan;
+    });
+    const currentProbe = await probeRows(currentSource);
     // A different stream of random numbers for the current file, so the two samples are independent.
-    current = await buildDataset(currentSource, currentPlans, probe, options, sampleSize, options.seed + 0x9e3779b9);
+    current = await buildDataset(currentSource, currentPlansWithDimensions, currentProbe, options, sampleSize, options.seed + 0x9e3779b9);
   } finally {
-    await currentSource.close();
+    await referenceSource.close();
+    await currentSource?.close();
   }
   return { reference, current, formats: { reference: referenceSource.description, current: currentSource.description } };
 }

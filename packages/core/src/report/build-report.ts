@@ -1,6 +1,6 @@
 import type { Dataset, DatasetColumn } from '../dataset.js';
 import type { ReportOptions } from '../report-options.js';
-import { columnDistribution, evaluateColumnDrift, evaluateDatasetDrift, evaluateEmbeddingDrift, evaluateMultivariateDrift } from '../monitors/drift/index.js';
+import { columnDistribution, evaluateColumnDrift, evaluateDatasetDrift, evaluateMultivariateDrift } from '../monitors/drift/index.js';
 import { evaluateColumnQuality, evaluateDataQuality } from '../monitors/quality/index.js';
 import { evaluateAnomalies } from '../monitors/anomaly/index.js';
 import { evaluatePerformance } from '../monitors/performance/index.js';
@@ -60,13 +60,10 @@ export function buildReport(reference: Dataset, current: Dataset, options: Repor
     const ref = requireColumn(reference, name);
     const cur = requireColumn(current, name);
     const role = roles.get(name);
-    const { drift, tests } = evaluateColumnDrift(ref, cur, { seed: options.seed, extraTests: options.extraTests });
+    const { drift, tests, embedding } = evaluateColumnDrift(ref, cur, { seed: options.seed, extraTests: options.extraTests });
     columns[name] = { type: ref.type, role: role ?? null, drift, tests, distribution: columnDistribution(ref, cur), quality: evaluateColumnQuality(ref, cur) };
     if (isFeature(role) && ref.type !== 'embedding') featureDrift[name] = drift;
-    if (ref.type === 'embedding') {
-      const embedding = evaluateEmbeddingDrift(ref, cur, { seed: options.seed });
-      if (embedding) embeddings[name] = embedding;
-    }
+    if (embedding) embeddings[name] = embedding;
   }
 
   const numericalFeatures = names.filter((n) => isFeature(roles.get(n)) && reference.columns.get(n)!.type === 'numerical');

@@ -27,19 +27,29 @@ type NumberSides = Extract<DriftSides, { kind: 'numbers' }>;
 /**
  * Reference deciles (PSI's bins: numpy.quantile linear levels 0, 0.1, …, 1, outer edges ±∞) and both samples'
  * counts in them, computed once per column: PSI and the binned chi², Jensen–Shannon, Hellinger and KL share them.
+ * @example
+ * binnedNumbers(sides).referenceCounts; // 10 counts, a tenth of the reference each (without ties)
  */
 export function binnedNumbers(sides: NumberSides): PopulationStabilityIndexResult {
   sides.cache.binned ??= populationStabilityIndex(sides.reference, sides.current, { bins: DRIFT_DEFAULTS.quantileBins, floor: DRIFT_DEFAULTS.shareFloor });
   return sides.cache.binned;
 }
 
-/** Reference standard deviation (ddof 1), cached. */
+/**
+ * Reference standard deviation (ddof 1), cached.
+ * @example
+ * referenceStd(sides); // ≈ 1 for a standard normal reference
+ */
 export function referenceStd(sides: { readonly reference: Float64Array; readonly cache: NumberSidesCache }): number {
   sides.cache.referenceStd ??= standardDeviation(sides.reference);
   return sides.cache.referenceStd;
 }
 
-/** W₁ / reference std; null when the reference is constant (the scale is 0). */
+/**
+ * W₁ / reference std; null when the reference is constant (the scale is 0).
+ * @example
+ * normalizeWasserstein(0.5, 2); // 0.25
+ */
 export function normalizeWasserstein(distance: number, std: number): number | null {
   return std > 0 ? distance / std : null;
 }
