@@ -38,6 +38,9 @@ describe('bothub report', () => {
     expect(report.performance!.current.rocAuc!.value).toBeLessThan(report.performance!.reference.rocAuc!.value!);
     expect(report.fairness!.column).toBe('gender');
     expect(report.segments!.segments.map((s) => s.value).sort()).toEqual(['east', 'north', 'south', 'west']);
+    expect(report.segments!.worst[0]).toBe('west');
+    for (const segment of report.segments!.segments) expect(segment.performance!.rocAuc).toBeGreaterThan(0.5);
+    expect(report.fairness!.current.fourFifthsRule.passed).toBe(false);
     expect(readFileSync(html, 'utf8')).toContain('<script type="application/json" id="report-data">');
   });
 });

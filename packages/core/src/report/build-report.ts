@@ -17,6 +17,26 @@ export interface ReportContext {
   readonly formats: { readonly reference: string; readonly current: string };
 }
 
+/** Segment tables show point values only: a few bootstrap replicates keep the per-segment cost low. */
+const SEGMENT_BOOTSTRAP_REPLICATES = 20;
+/** The metrics a segment table shows, in this order, when the task has them. */
+const SEGMENT_HEADLINE_METRICS = ['rocAuc', 'accuracy', 'f1', 'f1Macro', 'rmse', 'mae', 'r2'];
+
+/** The current values of the first headline metrics within one segment (null when labels do not allow any). */
+function segmentPerformance(reference: Dataset, current: Dataset, options: ReportOptions): Record<string, number | null> | null {
+  let performance;
+  try {
+    performance = evaluatePerformance(reference, current, options.roles, { confidence: options.confidence, seed: options.seed, bootstrapReplicates: SEGMENT_BOOTSTRAP_REPLICATES });
+  } catch (error) {
+    // A segment can lack what the whole file has (labels on both sides, a usable class): it then has no performance row.
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+  if (!performance) return null;
+  const metrics = performance.current;
+  return Object.fromEntries(SEGMENT_HEADLINE_METRICS.filter((name) => name in metrics).map((name) => [name, metrics[name]!.value]));
+}
+
 /** Which role each column plays (null for a plain feature). */
 export function columnRoles(options: ReportOptions): Map<string, string> {
   const { roles } = options;
@@ -82,7 +102,10 @@ export function buildReport(reference: Dataset, current: Dataset, options: Repor
         current,
         segmentColumn,
         names.filter((n) => isFeature(roles.get(n)) && reference.columns.get(n)!.type !== 'embedding'),
-        { columnDrift: (ref, cur) => evaluateColumnDrift(ref, cur, { seed: options.seed, extraTests: [] }).drift },
+        {
+          columnDrift: (ref, cur) => evaluateColumnDrift(ref, cur, { seed: options.seed, extraTests: [] }).drift,
+          ...(performance ? { performance: (ref, cur) => segmentPerformance(ref, cur, options) } : {}),
+        },
       )
     : null;
 
