@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { CLI_VERSION } from './cli-version.js';
 import { UserInputError } from './readers/user-input-error.js';
 import { collectList } from './commands/cli-options.js';
 import { checkCommand } from './commands/check-command.js';
@@ -43,6 +44,7 @@ export async function main(argv: readonly string[], io = { out: (t: string) => c
   let exitCode = EXIT_OK;
   const program = new Command('bothub')
     .description('Bothub: drift, data-quality, performance and fairness reports for ML models')
+    .version(CLI_VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (t) => { io.out(t.trimEnd()); }, writeErr: (t) => { io.err(t.trimEnd()); } });
 

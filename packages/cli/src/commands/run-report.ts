@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { buildReport, describeTargetProblem } from '@bothub/core';
 import type { Report } from '@bothub/core';
 import { readDatasets, UserInputError } from '../readers/index.js';
+import { CLI_VERSION } from '../cli-version.js';
 import { createProgressBar } from '../progress/index.js';
 import type { DataOptions } from './cli-options.js';
 import { reportOptionsFrom, rolesFrom, sampleSizeFrom, parseColumnTypes } from './cli-options.js';
-
-const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** Reads both files (streamed, with a progress bar on a terminal) and builds the report: the shared core of `report` and `check`. */
 export async function runReport(options: DataOptions, now: () => Date = () => new Date()): Promise<Report> {
@@ -42,7 +40,7 @@ export async function runReport(options: DataOptions, now: () => Date = () => ne
   const finalOptions = scoreColumns.length ? { ...reportOptions, roles: { ...roles, scoreColumns } } : reportOptions;
   return buildReport(datasets.reference, datasets.current, finalOptions, {
     generatedAt: now().toISOString(),
-    toolVersion: packageJson.version,
+    toolVersion: CLI_VERSION,
     formats: datasets.formats,
   });
 }
