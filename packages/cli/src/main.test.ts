@@ -45,6 +45,31 @@ describe('bothub report', () => {
   });
 });
 
+describe('bothub report on a multiclass model with one score column per class (--score-prefix)', () => {
+  it('finds the class columns by prefix and reports multiclass metrics', async () => {
+    const rows = (shift: number): string =>
+      Array.from({ length: 300 }, (_, i) => {
+        const label = ['cat', 'dog', 'eel'][i % 3]!;
+        const hit = (i * 7 + shift) % 10 < 7;
+        const p = { cat: 0.1, dog: 0.1, eel: 0.1 };
+        p[hit ? (label as keyof typeof p) : label === 'cat' ? 'dog' : 'cat'] = 0.8;
+        return `${(i % 17) + shift},${label},${p.cat},${p.dog},${p.eel}`;
+      }).join('\n');
+    const ref = join(dir, 'multi-ref.csv');
+    const cur = join(dir, 'multi-cur.csv');
+    writeFileSync(ref, `x,animal,p_cat,p_dog,p_eel\n${rows(0)}\n`);
+    writeFileSync(cur, `x,animal,p_cat,p_dog,p_eel\n${rows(3)}\n`);
+    const json = join(dir, 'multi.json');
+    const { code } = await run(['report', '--reference', ref, '--current', cur, '--target', 'animal', '--score-prefix', 'p_', '--json', json, '--quiet']);
+    expect(code).toBe(EXIT_OK);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
+    expect(report.roles.scoreColumns).toEqual(['p_cat', 'p_dog', 'p_eel']);
+    expect(report.performance!.task).toBe('multiclass_classification');
+    expect(report.performance!.reference.accuracy!.value).toBeCloseTo(0.7, 10);
+    expect(report.performance!.current.f1Macro!.value).toBeGreaterThan(0);
+  });
+});
+
 describe('bothub check', () => {
   it('exits 0 when every condition holds and 1 when one fails, listing each condition', async () => {
     const pass = await run(['check', '--reference', REF, '--current', REF, '--target', 'repaid', '--score', 'score', '--quiet', '--fail-on', 'dataset-drift', '--min', 'rocAuc=0.6']);
