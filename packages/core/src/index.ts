@@ -70,3 +70,24 @@ export { describeTargetProblem, evaluatePerformance, inferTask } from './monitor
 export type { PerformanceOptions, PerformanceTask } from './monitors/performance/index.js';
 export { evaluateFairness, FOUR_FIFTHS } from './monitors/fairness/index.js';
 export type { FairnessOptions } from './monitors/fairness/index.js';
+
+export {
+  DEFAULT_PROJECT,
+  DEFAULT_RETENTION,
+  DEFAULT_WINDOW,
+  FEATURE_TYPES,
+  FeatureSpecSchema,
+  MODEL_TASKS,
+  ModelSchema,
+  ModelSpecSchema,
+  SlugSchema,
+  VALUE_TYPES,
+  VersionSchema,
+  VersionSpecSchema,
+  WindowSpecSchema,
+} from './registry/model-schema.js';
+export type { FeatureSpec, Model, ModelSpec, Version, VersionSpec, WindowSpec } from './registry/model-schema.js';
+export { LabelBatchSchema, LabelRecordSchema, PredictionBatchSchema, PredictionRecordSchema, RecordOutcomeSchema } from './ingest/record-schema.js';
+export type { LabelRecord, PredictionRecord, RecordOutcome, ValidLabel, ValidRecord } from './ingest/record-schema.js';
+export { METRIC_STATUSES, MetricPointSchema, WINDOW_STATUSES, WindowSchema } from './monitoring/window.js';
+export type { MetricPoint, Window } from './monitoring/window.js';
