@@ -5,6 +5,9 @@ import { collectList } from './commands/cli-options.js';
 import { checkCommand } from './commands/check-command.js';
 import type { CheckCommandOptions } from './commands/check-command.js';
 import { reportCommand } from './commands/report-command.js';
+import { serveCommand } from './commands/serve-command.js';
+import type { ServeOptions } from './commands/serve-command.js';
+import { ConfigError } from '@bothub/server';
 import type { ReportCommandOptions } from './commands/report-command.js';
 
 export const EXIT_OK = 0;
@@ -63,6 +66,18 @@ export async function main(argv: readonly string[], io = { out: (t: string) => c
       exitCode = await checkCommand(options, io.out);
     });
 
+  program
+    .command('serve')
+    .description('run the monitoring service: registry, ingestion, windows, monitors, metric history')
+    .option('--host <host>', 'interface to listen on (default 127.0.0.1)')
+    .option('--port <port>', 'TCP port (default 8080)')
+    .option('--data-dir <dir>', 'directory of the embedded SQLite database (default ./bothub-data)')
+    .option('--database-url <url>', 'run on PostgreSQL instead (or BOTHUB_DATABASE_URL)')
+    .option('--config <file>', 'a JSON configuration file (or BOTHUB_CONFIG)')
+    .action(async (options: ServeOptions) => {
+      exitCode = await serveCommand(options, io.out);
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
@@ -71,7 +86,7 @@ export async function main(argv: readonly string[], io = { out: (t: string) => c
       // --help and --version exit through here with code 0; usage errors were already printed by commander.
       return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
     }
-    if (error instanceof UserInputError || error instanceof RangeError) {
+    if (error instanceof UserInputError || error instanceof RangeError || error instanceof ConfigError) {
       io.err(`bothub: ${error.message}`);
       return EXIT_BAD_INPUT;
     }

@@ -91,3 +91,28 @@ export { LabelBatchSchema, LabelRecordSchema, PredictionBatchSchema, PredictionR
 export type { LabelRecord, PredictionRecord, RecordOutcome, ValidLabel, ValidRecord } from './ingest/record-schema.js';
 export { METRIC_STATUSES, MetricPointSchema, WINDOW_STATUSES, WindowSchema } from './monitoring/window.js';
 export type { MetricPoint, Window } from './monitoring/window.js';
+
+export { coerceValue, MAX_CATEGORY_LENGTH, MAX_FUTURE_SKEW_MS, MAX_RECORD_ID_LENGTH, MAX_SEGMENT_LENGTH, MAX_TEXT_LENGTH, MIN_EPOCH_MS, parseRecordTimestamp, validateLabel, validateRecord } from './ingest/index.js';
+export type { CoercedValue, RecordValidation } from './ingest/index.js';
+export {
+  buildReferenceProfile,
+  deserializeReferenceProfile,
+  evaluateWindow,
+  formatIsoTime,
+  metricPointsFromReport,
+  recordsToDataset,
+  REFERENCE_PROFILE_FORMAT_VERSION,
+  REFERENCE_PROFILE_MAX_ROWS,
+  ROLE_COLUMNS,
+  serializeReferenceProfile,
+} from './monitoring/index.js';
+export type {
+  MetricPointBase,
+  ReferenceProfile,
+  ReferenceProfileOptions,
+  StoredRecordLike,
+  WindowEvaluationOptions,
+  WindowEvaluationResult,
+  WindowFacts,
+  WindowResults,
+} from './monitoring/index.js';

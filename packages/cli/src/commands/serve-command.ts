@@ -1,0 +1,36 @@
+import { loadConfig, startService } from '@bothub/server';
+
+export interface ServeOptions {
+  host?: string;
+  port?: string;
+  dataDir?: string;
+  databaseUrl?: string;
+  config?: string;
+}
+
+/**
+ * `bothub serve`: starts the monitoring service (SQLite in --data-dir, or PostgreSQL with --database-url /
+ * BOTHUB_DATABASE_URL) and runs until SIGINT or SIGTERM, then shuts down cleanly.
+ */
+export async function serveCommand(options: ServeOptions, out: (text: string) => void): Promise<number> {
+  const flags: Record<string, unknown> = {};
+  if (options.host !== undefined) flags.host = options.host;
+  if (options.port !== undefined) flags.port = options.port;
+  if (options.dataDir !== undefined) flags.dataDir = options.dataDir;
+  if (options.databaseUrl !== undefined) flags.databaseUrl = options.databaseUrl;
+  const config = loadConfig(flags, process.env, options.config);
+  const service = await startService(config);
+  out(`Bothub is listening on ${service.url} (storage: ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}); API docs at ${service.url}/docs`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  out('Shutting down…');
+  await service.close();
+  return 0;
+}

@@ -1,0 +1,11 @@
+export { buildReferenceProfile, REFERENCE_PROFILE_FORMAT_VERSION, REFERENCE_PROFILE_MAX_ROWS } from './build-reference-profile.js';
+export type { ReferenceProfile, ReferenceProfileOptions } from './build-reference-profile.js';
+export { serializeReferenceProfile } from './serialize-reference-profile.js';
+export { deserializeReferenceProfile } from './deserialize-reference-profile.js';
+export { recordsToDataset, ROLE_COLUMNS } from './records-to-dataset.js';
+export type { StoredRecordLike } from './records-to-dataset.js';
+export { evaluateWindow } from './evaluate-window.js';
+export type { WindowEvaluationOptions, WindowEvaluationResult, WindowResults } from './evaluate-window.js';
+export { metricPointsFromReport } from './metric-points-from-report.js';
+export type { MetricPointBase, WindowFacts } from './metric-points-from-report.js';
+export { formatIsoTime } from './format-iso-time.js';

@@ -1,0 +1,108 @@
+/**
+ * The HTTP application: every route, the error mapping and the OpenAPI document, over injected dependencies.
+ * Importing this module starts nothing; main.ts listens.
+ */
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import type { LoggerOptions } from 'pino';
+import serverPackage from '../package.json' with { type: 'json' };
+import { createIngestionService, ingestionRoutes } from './features/ingestion/index.js';
+import { healthRoutes } from './features/health/index.js';
+import { createQueryService, queryRoutes } from './features/query/index.js';
+import { createRegistryService, registryRoutes } from './features/registry/index.js';
+import { registerErrorHandlers } from './http/errors.js';
+import { registerBodyParsers } from './http/register-body-parsers.js';
+import { typeBoxValidatorCompiler } from './http/typebox-validator-compiler.js';
+import type { Store } from './storage/store.js';
+
+export interface AppDeps {
+  readonly store: Store;
+  /** Epoch milliseconds; the default timestamp of records. */
+  readonly clock: () => number;
+  readonly limits: {
+    /** Largest request body, after gzip decoding; larger answers 413. */
+    readonly bodyBytes: number;
+    /** Most records (or labels) in one ingestion batch; more answers 413. */
+    readonly batchRecords: number;
+  };
+  /** pino options, or false (the default) for no request logs. */
+  readonly logger?: LoggerOptions | false;
+  /** Seeds the sample of reference profiles (default 42), as the window job's seed does for its tests. */
+  readonly seed?: number;
+  /** Told after each ingestion commit that windows may have closed. */
+  readonly evaluator?: { wake(): void };
+}
+
+const DEFAULT_SEED = 42;
+
+const API_DESCRIPTION = [
+  'The Bothub monitoring service: model registry, durable ingestion, windows, monitors and metric history.',
+  '',
+  '- Errors: every error answers `{ "error": { "code", "message", "details"? } }` (see Errors below).',
+  '- Bodies: JSON; the batch endpoints (predictions, labels, reference) also take JSON Lines (`Content-Type: application/x-ndjson`); any body may be sent with `Content-Encoding: gzip`. The body limit applies to the decoded size.',
+  '- Unknown fields: the registry\'s bodies (model, version, alias) reject them with 400, naming the field, so a typo cannot silently drop a setting. Prediction and label records ignore unknown top-level fields, and features the model does not declare, so producers can send more than the schema knows.',
+  '- Projects: model names are unique per project; every model route takes `?project=` (default `default`).',
+].join('\n');
+
+/** Where the API lives; the OpenAPI document lists these paths. */
+export const API_PREFIX = '/api/v1';
+
+/**
+ * Builds the application; call `ready()` (or `listen`) before use, `close()` after.
+ *
+ * @example
+ * const app = createApp({ store, clock: Date.now, limits: { bodyBytes: 10_000_000, batchRecords: 10_000 } });
+ * const response = await app.inject({ method: 'GET', url: '/healthz' });
+ */
+export function createApp(deps: AppDeps): FastifyInstance {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: deps.limits.bodyBytes,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+  })
+    .setValidatorCompiler(typeBoxValidatorCompiler)
+    .withTypeProvider<TypeBoxTypeProvider>();
+
+  registerErrorHandlers(app, deps.limits);
+  registerBodyParsers(app, deps.limits);
+  // Only JSON and JSON Lines bodies: anything else answers 415 rather than reaching a schema as a string.
+  app.removeContentTypeParser('text/plain');
+
+  const registry = createRegistryService({ store: deps.store, clock: deps.clock, seed: deps.seed ?? DEFAULT_SEED });
+  const ingestion = createIngestionService({
+    store: deps.store,
+    clock: deps.clock,
+    batchRecords: deps.limits.batchRecords,
+    ...(deps.evaluator === undefined ? {} : { wake: () => deps.evaluator?.wake() }),
+  });
+  const query = createQueryService({ store: deps.store, resolveVersion: (model, name) => registry.requireVersion(model, name) });
+
+  void app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Bothub API',
+        version: serverPackage.version,
+        description: API_DESCRIPTION,
+      },
+      tags: [
+        { name: 'registry', description: 'Models, versions, aliases and reference data sets.' },
+        { name: 'ingestion', description: 'Predictions and ground-truth labels.' },
+        { name: 'query', description: 'Windows, metric history and health.' },
+        { name: 'health', description: 'Liveness and readiness of the service.' },
+      ],
+    },
+  });
+  // The UI's scripts and styles come from the package itself: /docs works without network access.
+  void app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  void app.register(healthRoutes(deps.store));
+  void app.register(registryRoutes(registry), { prefix: API_PREFIX });
+  void app.register(ingestionRoutes(registry, ingestion), { prefix: API_PREFIX });
+  void app.register(queryRoutes(registry, query), { prefix: API_PREFIX });
+  app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  return app;
+}

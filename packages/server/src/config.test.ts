@@ -1,0 +1,24 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('applies defaults < file < environment < flags and freezes the result', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'bothub-config-')), 'bothub.json');
+    writeFileSync(file, JSON.stringify({ port: 7000, dataDir: '/srv/bothub', batchLimit: 500 }));
+    const config = loadConfig({ port: 9000 }, { BOTHUB_PORT: '8000', BOTHUB_BATCH_LIMIT: '700', BOTHUB_CONFIG: file });
+    expect(config.port).toBe(9000);
+    expect(config.batchLimit).toBe(700);
+    expect(config.dataDir).toBe('/srv/bothub');
+    expect(config.host).toBe(DEFAULT_CONFIG.host);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('names the setting and its source when a value is wrong', () => {
+    expect(() => loadConfig({}, { BOTHUB_PORT: 'eighty' })).toThrow('configuration: environment port must be an integer in [0, 65535], got "eighty"');
+    expect(() => loadConfig({ databaseUrl: 'mysql://x' }, {})).toThrow('configuration: flag databaseUrl must be a postgres:// URL');
+    expect(() => loadConfig({ colour: 'blue' }, {})).toThrow('configuration: flag colour is not a known setting');
+  });
+});

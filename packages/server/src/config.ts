@@ -1,0 +1,139 @@
+/**
+ * The service's configuration: one schema, each setting with the reason it exists. Precedence: defaults < config
+ * file (JSON) < environment (BOTHUB_*) < command-line flags. This is the only module that reads process.env.
+ */
+import { readFileSync } from 'node:fs';
+
+export interface ServiceConfig {
+  /** Interface to listen on. Loopback by default: exposing the service is a deliberate choice. */
+  readonly host: string;
+  /** TCP port of the HTTP API and dashboard. */
+  readonly port: number;
+  /** Where the embedded SQLite database lives when no database URL is given. */
+  readonly dataDir: string;
+  /** PostgreSQL connection string; when set, the service stores everything there instead of SQLite. */
+  readonly databaseUrl: string | null;
+  /** Largest request body accepted, in bytes (413 above): bounds memory per request. */
+  readonly bodyLimitBytes: number;
+  /** Most records in one ingestion batch (413 above): bounds transaction size and latency. */
+  readonly batchLimit: number;
+  /** Windows evaluated concurrently by this node: evaluation runs off the request path. */
+  readonly evaluationConcurrency: number;
+  /** How long a node holds a claimed window before another node may take it over (crash recovery). */
+  readonly evaluationLeaseMs: number;
+  /** Seed of every randomized monitor step, so evaluations are reproducible. */
+  readonly seed: number;
+  /** Log level of the structured (pino) log. */
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export const DEFAULT_CONFIG: ServiceConfig = Object.freeze({
+  host: '127.0.0.1',
+  port: 8080,
+  dataDir: './bothub-data',
+  databaseUrl: null,
+  bodyLimitBytes: 16 * 1024 * 1024,
+  batchLimit: 10_000,
+  evaluationConcurrency: 1,
+  evaluationLeaseMs: 60_000,
+  seed: 42,
+  logLevel: 'info',
+});
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** A setting that could not be used, named so the operator can fix it. */
+export class ConfigError extends Error {
+  constructor(setting: string, problem: string) {
+    super(`configuration: ${setting} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Overrides = { -readonly [K in keyof ServiceConfig]?: ServiceConfig[K] };
+
+function integer(setting: string, raw: unknown, min: number, max: number): number {
+  const n = typeof raw === 'number' ? raw : Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(setting, `must be an integer in [${min}, ${max}], got ${JSON.stringify(raw)}`);
+  return n;
+}
+
+function validate(partial: Record<string, unknown>, source: string): Overrides {
+  const out: Overrides = {};
+  for (const [key, raw] of Object.entries(partial)) {
+    if (raw === undefined) continue;
+    const setting = `${source} ${key}`;
+    switch (key) {
+      case 'host':
+      case 'dataDir':
+        if (typeof raw !== 'string' || raw === '') throw new ConfigError(setting, 'must be a non-empty string');
+        out[key] = raw;
+        break;
+      case 'databaseUrl':
+        if (raw !== null && (typeof raw !== 'string' || !/^postgres(ql)?:\/\//.test(raw))) throw new ConfigError(setting, 'must be a postgres:// URL');
+        out.databaseUrl = raw;
+        break;
+      case 'port':
+        out.port = integer(setting, raw, 0, 65535);
+        break;
+      case 'bodyLimitBytes':
+        out.bodyLimitBytes = integer(setting, raw, 1024, 1024 ** 3);
+        break;
+      case 'batchLimit':
+        out.batchLimit = integer(setting, raw, 1, 1_000_000);
+        break;
+      case 'evaluationConcurrency':
+        out.evaluationConcurrency = integer(setting, raw, 1, 64);
+        break;
+      case 'evaluationLeaseMs':
+        out.evaluationLeaseMs = integer(setting, raw, 1000, 86_400_000);
+        break;
+      case 'seed':
+        out.seed = integer(setting, raw, 0, Number.MAX_SAFE_INTEGER);
+        break;
+      case 'logLevel':
+        if (!(LOG_LEVELS as readonly unknown[]).includes(raw)) throw new ConfigError(setting, `must be one of ${LOG_LEVELS.join(', ')}`);
+        out.logLevel = raw as ServiceConfig['logLevel'];
+        break;
+      default:
+        throw new ConfigError(setting, 'is not a known setting');
+    }
+  }
+  return out;
+}
+
+const ENV: Readonly<Record<string, keyof ServiceConfig>> = {
+  BOTHUB_HOST: 'host',
+  BOTHUB_PORT: 'port',
+  BOTHUB_DATA_DIR: 'dataDir',
+  BOTHUB_DATABASE_URL: 'databaseUrl',
+  BOTHUB_BODY_LIMIT_BYTES: 'bodyLimitBytes',
+  BOTHUB_BATCH_LIMIT: 'batchLimit',
+  BOTHUB_EVALUATION_CONCURRENCY: 'evaluationConcurrency',
+  BOTHUB_EVALUATION_LEASE_MS: 'evaluationLeaseMs',
+  BOTHUB_SEED: 'seed',
+  BOTHUB_LOG_LEVEL: 'logLevel',
+};
+
+/**
+ * Resolves the configuration: defaults, then the JSON file named by `configFile` (or BOTHUB_CONFIG), then BOTHUB_*
+ * variables of `env`, then `flags`. The result is frozen.
+ * @example loadConfig({ port: 9000 }, process.env);
+ */
+export function loadConfig(flags: Record<string, unknown> = {}, env: Readonly<Record<string, string | undefined>> = process.env, configFile?: string): ServiceConfig {
+  const file = configFile ?? env.BOTHUB_CONFIG;
+  let fromFile: Overrides = {};
+  if (file) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new ConfigError(`file ${file}`, `cannot be read as JSON: ${(error as Error).message}`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ConfigError(`file ${file}`, 'must hold a JSON object');
+    fromFile = validate(parsed as Record<string, unknown>, `file ${file}:`);
+  }
+  const fromEnv: Record<string, unknown> = {};
+  for (const [name, key] of Object.entries(ENV)) if (env[name] !== undefined && env[name] !== '') fromEnv[key] = env[name];
+  return Object.freeze({ ...DEFAULT_CONFIG, ...fromFile, ...validate(fromEnv, 'environment'), ...validate(flags, 'flag') });
+}

@@ -1,0 +1,3 @@
+export { createRegistryService } from './service.js';
+export type { ReferenceRejection, RegistryDeps, RegistryService } from './service.js';
+export { ModelParamsSchema, ProjectQuerySchema, registryRoutes } from './routes.js';

@@ -1,0 +1,107 @@
+import { ModelSchema, ModelSpecSchema, PredictionBatchSchema, SlugSchema, VersionSchema, VersionSpecSchema } from '@bothub/core';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ErrorResponseSchema } from '../../http/errors.js';
+import { wrapNdjsonBody } from '../../http/register-body-parsers.js';
+import type { RegistryService } from './service.js';
+
+/** `{model}` in every model route's path. */
+export const ModelParamsSchema = Type.Object({ model: SlugSchema });
+/** `?project=` on every model route; default `default`. */
+export const ProjectQuerySchema = Type.Object({ project: Type.Optional(SlugSchema) });
+
+const VersionParamsSchema = Type.Object({ model: SlugSchema, version: Type.String({ minLength: 1, maxLength: 100 }) });
+const AliasParamsSchema = Type.Object({ model: SlugSchema, alias: SlugSchema });
+const errors = { '4xx': ErrorResponseSchema, '5xx': ErrorResponseSchema };
+const tags = ['registry'];
+
+/**
+ * The registry's routes under /api/v1: models, versions, aliases, reference profiles.
+ *
+ * @example
+ * await app.register(registryRoutes(createRegistryService({ store, clock })), { prefix: '/api/v1' });
+ */
+export function registryRoutes(registry: RegistryService): FastifyPluginAsyncTypebox {
+  // eslint-disable-next-line @typescript-eslint/require-await -- Fastify plugins are async functions
+  return async (app) => {
+    app.post('/models', {
+      schema: {
+        tags,
+        summary: 'Register a model',
+        description:
+          'Creates a model in a project (default `default`). Defaults: window `{ kind: "count", size: 1000 }`, retention 30 days of records and 365 days of metrics. Unknown fields are rejected (400), so a typo cannot silently drop a setting.',
+        body: ModelSpecSchema,
+        response: { 201: ModelSchema, ...errors },
+      },
+      handler: async (request, reply) => reply.status(201).send(await registry.createModel(request.body)),
+    });
+
+    app.get('/models', {
+      schema: { tags, summary: 'List models', querystring: ProjectQuerySchema, response: { 200: Type.Object({ models: Type.Array(ModelSchema) }), ...errors } },
+      handler: async (request) => ({ models: await registry.listModels(request.query.project) }),
+    });
+
+    app.get('/models/:model', {
+      schema: { tags, summary: 'Get a model', description: 'Model names are unique per project; `?project=` selects the project (default `default`).', params: ModelParamsSchema, querystring: ProjectQuerySchema, response: { 200: ModelSchema, ...errors } },
+      handler: async (request) => registry.requireModel(request.query.project, request.params.model),
+    });
+
+    app.post('/models/:model/versions', {
+      schema: {
+        tags,
+        summary: 'Register a model version',
+        description: 'Unknown fields are rejected (400). `aliases` point at the new version, moved from any other version of the model.',
+        params: ModelParamsSchema,
+        querystring: ProjectQuerySchema,
+        body: VersionSpecSchema,
+        response: { 201: VersionSchema, ...errors },
+      },
+      handler: async (request, reply) => {
+        const model = await registry.requireModel(request.query.project, request.params.model);
+        return reply.status(201).send(await registry.createVersion(model, request.body));
+      },
+    });
+
+    app.get('/models/:model/versions', {
+      schema: { tags, summary: 'List a model\'s versions', params: ModelParamsSchema, querystring: ProjectQuerySchema, response: { 200: Type.Object({ versions: Type.Array(VersionSchema) }), ...errors } },
+      handler: async (request) => {
+        const model = await registry.requireModel(request.query.project, request.params.model);
+        return { versions: await registry.listVersions(model) };
+      },
+    });
+
+    app.put('/models/:model/aliases/:alias', {
+      schema: {
+        tags,
+        summary: 'Point an alias at a version',
+        description: 'Moves the alias (e.g. `production`, `staging`, `champion`) to the version, from any other version of the model. Predictions without a version go to the `production` alias.',
+        params: AliasParamsSchema,
+        querystring: ProjectQuerySchema,
+        body: Type.Object({ version: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
+        response: { 200: VersionSchema, ...errors },
+      },
+      handler: async (request) => {
+        const model = await registry.requireModel(request.query.project, request.params.model);
+        return registry.setAlias(model, request.params.alias, request.body.version);
+      },
+    });
+
+    app.post('/models/:model/versions/:version/reference', {
+      schema: {
+        tags,
+        summary: 'Upload a version\'s reference data set',
+        description:
+          'Records in the prediction record shape (`features`, `prediction`, `score`?, `label`?; `id` optional here), validated against the model\'s schema. Any invalid record fails the upload (400 `invalid_reference`, listing the records and fields). The reference profile every monitor reads is built once from them and replaces any earlier one. `{version}` may be an alias. JSON or JSON Lines, optionally gzip-encoded; CSV and Parquet uploads are not supported yet.',
+        params: VersionParamsSchema,
+        querystring: ProjectQuerySchema,
+        body: PredictionBatchSchema,
+        response: { 200: VersionSchema, ...errors },
+      },
+      preValidation: wrapNdjsonBody('records'),
+      handler: async (request) => {
+        const model = await registry.requireModel(request.query.project, request.params.model);
+        return registry.putReference(model, request.params.version, request.body.records);
+      },
+    });
+  };
+}

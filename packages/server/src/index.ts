@@ -1,0 +1,13 @@
+export { createApp } from './app.js';
+export type { AppDeps } from './app.js';
+export { DEFAULT_CONFIG, loadConfig, ConfigError } from './config.js';
+export type { ServiceConfig } from './config.js';
+export { openStore, startService } from './main.js';
+export type { RunningService } from './main.js';
+export { createWindowEvaluator } from './jobs/window-evaluator.js';
+export type { WindowEvaluator, WindowEvaluatorDeps } from './jobs/window-evaluator.js';
+export type { Store } from './storage/store.js';
+export { openSqliteStore, SQLITE_FILE_NAME } from './storage/sqlite/index.js';
+export { openPostgresStore } from './storage/postgres/index.js';
+export { StoreConflictError, StoreNotFoundError } from './storage/store-errors.js';
+export { API_PREFIX } from './app.js';

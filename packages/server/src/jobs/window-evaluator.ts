@@ -1,0 +1,137 @@
+/**
+ * The window job: claims closed windows from the store, evaluates them with the same monitors as the reports, and
+ * writes their metric points. It runs off the request path (ingestion only wakes it) and, through the store's
+ * claims and leases, several nodes can run it against one database without evaluating a window twice.
+ */
+import { deserializeReferenceProfile, evaluateWindow, recordsToDataset } from '@bothub/core';
+import type { Model, ReferenceProfile, Window } from '@bothub/core';
+import type { Store } from '../storage/store.js';
+
+export interface WindowEvaluatorDeps {
+  readonly store: Store;
+  readonly clock: () => number;
+  /** Identifies this node in claims. */
+  readonly workerId: string;
+  readonly seed: number;
+  /** Windows claimed per round. */
+  readonly concurrency: number;
+  readonly leaseMs: number;
+  /** How often to look for windows when not woken (other nodes' windows, expired leases). */
+  readonly pollMs: number;
+  readonly log: { error(obj: object, msg: string): void; debug?(obj: object, msg: string): void };
+}
+
+export interface WindowEvaluator {
+  /** Ingestion calls this after a commit: windows may have closed. */
+  wake(): void;
+  start(): void;
+  /** Stops polling and waits for the round in progress. */
+  stop(): Promise<void>;
+  /** One round: claims and evaluates what is pending; resolves with the number of windows evaluated. */
+  runOnce(): Promise<number>;
+}
+
+/**
+ * @example const evaluator = createWindowEvaluator({ store, clock: Date.now, workerId: 'node-1', seed: 42, concurrency: 1, leaseMs: 60_000, pollMs: 1000, log });
+ */
+export function createWindowEvaluator(deps: WindowEvaluatorDeps): WindowEvaluator {
+  const models = new Map<string, Model>();
+  const profiles = new Map<string, ReferenceProfile | null>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<number> | undefined;
+  let wanted = false;
+  let stopped = true;
+
+  async function modelOf(modelId: string): Promise<Model | null> {
+    if (!models.has(modelId)) for (const m of await deps.store.listModels()) models.set(m.id, m);
+    return models.get(modelId) ?? null;
+  }
+
+  async function profileOf(versionId: string): Promise<ReferenceProfile | null> {
+    const cached = profiles.get(versionId);
+    if (cached) return cached;
+    const bytes = await deps.store.getReferenceProfile(versionId);
+    const profile = bytes ? deserializeReferenceProfile(bytes) : null;
+    // A missing profile is not cached: the reference may be uploaded at any time.
+    if (profile) profiles.set(versionId, profile);
+    return profile;
+  }
+
+  async function evaluateOne(window: Window): Promise<void> {
+    const model = await modelOf(window.modelId);
+    if (!model) throw new Error(`window ${window.id}: model ${window.modelId} not found`);
+    const records = await deps.store.loadWindowRecords(window);
+    const labelled = records.filter((r) => r.label !== null).length;
+    const profile = await profileOf(window.versionId);
+    if (!profile) {
+      const point = {
+        modelId: window.modelId, versionId: window.versionId, segment: window.segment, windowId: window.id, time: window.endTime,
+        metric: 'volume.count', feature: null, value: records.length, pValue: null, threshold: null, status: 'ok' as const,
+      };
+      await deps.store.completeWindow(window.id, deps.workerId, { points: [point], results: { reason: 'no reference profile for this version yet: upload one to get drift and quality monitors' }, labelled });
+      return;
+    }
+    const dataset = recordsToDataset(model, records, `window ${window.id}`);
+    const evaluation = evaluateWindow(model, profile, dataset, {
+      seed: deps.seed, windowId: window.id, versionId: window.versionId, segment: window.segment, time: window.endTime,
+    });
+    await deps.store.completeWindow(window.id, deps.workerId, evaluation);
+  }
+
+  async function round(): Promise<number> {
+    let evaluated = 0;
+    for (;;) {
+      wanted = false;
+      const windows = await deps.store.claimPendingWindows(deps.concurrency, deps.workerId, deps.leaseMs);
+      if (windows.length === 0) break;
+      for (const window of windows) {
+        try {
+          await evaluateOne(window);
+          evaluated++;
+        } catch (error) {
+          // The claim lapses after its lease and the window is retried; one bad window must not stop the others.
+          deps.log.error({ err: error, window: window.id }, 'window evaluation failed');
+        }
+        // Yield between windows so request handling is not starved while a backlog drains.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (stopped) break;
+    }
+    return evaluated;
+  }
+
+  function schedule(delay: number): void {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      void runOnce().finally(() => {
+        schedule(wanted ? 0 : deps.pollMs);
+      });
+    }, delay);
+  }
+
+  function runOnce(): Promise<number> {
+    running ??= round().finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
+  return {
+    wake() {
+      wanted = true;
+      if (!running) schedule(0);
+    },
+    start() {
+      stopped = false;
+      schedule(0);
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+    runOnce,
+  };
+}

@@ -1,0 +1,5 @@
+import { initialMigration } from './migrations/0001-initial.js';
+import type { PostgresMigration } from './postgres-migration.js';
+
+/** Every migration, in version order. A new schema change is a new file in migrations/ appended here; never edit an applied one. */
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [initialMigration];

@@ -1,0 +1,723 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
+import type { MetricPoint, Model, ValidLabel, ValidRecord, Version, Window } from '@bothub/core';
+import type { IngestStatus, MetricQuery, NewModel, NewVersion, Store, StoredRecord, WindowEvaluation, WindowPage } from '../store.js';
+import { StoreConflictError, StoreNotFoundError } from '../store-errors.js';
+import { migratePostgres } from './migrate-postgres.js';
+import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
+import { quoteSchema } from './quote-schema.js';
+
+export interface PostgresStoreOptions {
+  readonly connectionString: string;
+  /** Where the tables live; created by the migrations when missing. Default 'public'. */
+  readonly schema?: string;
+  /** Connections kept by this node. Default 10. */
+  readonly poolSize?: number;
+  /** Told when an idle connection fails (the server restarted, the network dropped); the pool replaces it. Default: ignored. */
+  readonly onError?: (error: Error) => void;
+}
+
+/** The session settings every connection of the store runs with, for /readyz and the durability test. */
+export interface PostgresSession {
+  readonly synchronousCommit: string;
+  readonly schema: string;
+}
+
+type Json = string | null;
+
+interface ModelRow {
+  id: string;
+  project: string;
+  name: string;
+  spec: Omit<NewModel, 'project' | 'name'>;
+  created_at: Date;
+}
+
+interface VersionRow {
+  id: string;
+  model_id: string;
+  version: string;
+  metadata: Record<string, unknown>;
+  reference_rows: number | null;
+  reference_built_at: Date | null;
+  created_at: Date;
+  aliases: string[] | null;
+}
+
+interface WindowRow {
+  id: string;
+  model_id: string;
+  version_id: string;
+  segment: string | null;
+  kind: 'count' | 'time';
+  start_seq: string;
+  end_seq: string;
+  start_time: number;
+  end_time: number;
+  count: number;
+  labelled: number;
+  status: 'pending' | 'evaluated';
+  closed_at: number;
+  evaluated_at: number | null;
+}
+
+interface PointRow {
+  window_id: string;
+  model_id: string;
+  version_id: string;
+  segment: string | null;
+  time: number;
+  metric: string;
+  feature: string | null;
+  value: number | null;
+  p_value: number | null;
+  threshold: number | null;
+  status: MetricPoint['status'];
+}
+
+interface RecordRow {
+  record_id: string;
+  seq: string;
+  version_id: string;
+  ts: number;
+  received_at: number;
+  features: ValidRecord['features'];
+  prediction: ValidRecord['prediction'];
+  score: number | null;
+  label: ValidRecord['label'];
+  segment: string | null;
+}
+
+const UNIQUE_VIOLATION = '23505';
+const FOREIGN_KEY_VIOLATION = '23503';
+const WINDOW_ID = /^[1-9][0-9]{0,17}$/;
+
+const VERSION_COLUMNS = `v.id, v.model_id, v.version, v.metadata, v.reference_rows, v.reference_built_at, v.created_at,
+  (SELECT array_agg(a.alias ORDER BY a.alias) FROM aliases a WHERE a.model_id = v.model_id AND a.version_id = v.id) AS aliases`;
+const WINDOW_COLUMNS = 'id, model_id, version_id, segment, kind, start_seq, end_seq, start_time, end_time, count, labelled, status, closed_at, evaluated_at';
+const POINT_COLUMNS = 'window_id, model_id, version_id, segment, time, metric, feature, value, p_value, threshold, status';
+
+function pgCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+/** JSON text for a jsonb parameter; SQL NULL for null so `label IS NULL` means "no label". */
+function toJson(value: unknown): Json {
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
+function toModel(row: ModelRow): Model {
+  const { spec } = row;
+  return {
+    id: row.id,
+    project: row.project,
+    name: row.name,
+    task: spec.task,
+    description: spec.description,
+    features: spec.features,
+    prediction: spec.prediction,
+    label: spec.label,
+    score: spec.score,
+    segmentFields: spec.segmentFields,
+    protected: spec.protected,
+    window: spec.window,
+    retention: spec.retention,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+function toVersion(row: VersionRow): Version {
+  return {
+    id: row.id,
+    modelId: row.model_id,
+    version: row.version,
+    aliases: row.aliases ?? [],
+    metadata: row.metadata,
+    reference: row.reference_rows === null || row.reference_built_at === null ? null : { rows: row.reference_rows, builtAt: row.reference_built_at.toISOString() },
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+function toWindow(row: WindowRow): Window {
+  return {
+    id: row.id,
+    modelId: row.model_id,
+    versionId: row.version_id,
+    segment: row.segment,
+    kind: row.kind,
+    startSeq: Number(row.start_seq),
+    endSeq: Number(row.end_seq),
+    startTime: row.start_time,
+    endTime: row.end_time,
+    count: row.count,
+    labelled: row.labelled,
+    status: row.status,
+    closedAt: row.closed_at,
+    evaluatedAt: row.evaluated_at,
+  };
+}
+
+function toPoint(row: PointRow): MetricPoint {
+  return {
+    modelId: row.model_id,
+    versionId: row.version_id,
+    segment: row.segment,
+    windowId: row.window_id,
+    time: row.time,
+    metric: row.metric,
+    feature: row.feature,
+    value: row.value,
+    pValue: row.p_value,
+    threshold: row.threshold,
+    status: row.status,
+  };
+}
+
+/** A count-window series: one version, all segments (segment null) or one segment. */
+interface Series {
+  readonly versionId: string;
+  readonly segment: string | null;
+  /** Sequence numbers of this batch's accepted records of the series, ascending. */
+  readonly seqs: number[];
+}
+
+/**
+ * The Store on PostgreSQL through a `pg` pool. Several nodes may share one database: ingestion of a model is
+ * serialized by a row lock on its sequence counter (so ids are stored once and window counts are exact), windows are
+ * claimed with `FOR UPDATE SKIP LOCKED` and a lease, and every connection commits synchronously.
+ *
+ * @example
+ * const store = await openPostgresStore({ connectionString: 'postgres://postgres@127.0.0.1:5432/bothub' });
+ * await store.ping();
+ */
+export class PostgresStore implements Store {
+  readonly #pool: Pool;
+  readonly #schema: string;
+  readonly #setup: string;
+  /** Connections opened by the pool that have not yet received the session settings. */
+  readonly #unset = new WeakSet<PoolClient>();
+
+  /** Takes ownership of the pool (closed by `close`); `openPostgresStore` is the usual way in. */
+  constructor(pool: Pool, schema: string, onError: (error: Error) => void = () => undefined) {
+    this.#pool = pool;
+    this.#schema = schema;
+    this.#setup = `SET search_path TO ${quoteSchema(schema)}; SET synchronous_commit TO on`;
+    pool.on('connect', (client) => this.#unset.add(client));
+    // Without a listener, an idle connection dropped by the server would crash the process.
+    pool.on('error', onError);
+  }
+
+  async migrate(): Promise<void> {
+    await migratePostgres(this.#pool, this.#schema, POSTGRES_MIGRATIONS);
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.end();
+  }
+
+  async ping(): Promise<void> {
+    await this.#query('SELECT 1');
+  }
+
+  /** The settings of one pooled connection as the server reports them. */
+  async describeSession(): Promise<PostgresSession> {
+    const { rows } = await this.#query<{ synchronous_commit: string; schema: string }>(
+      "SELECT current_setting('synchronous_commit') AS synchronous_commit, current_schema() AS schema",
+    );
+    const row = rows[0]!;
+    return { synchronousCommit: row.synchronous_commit, schema: row.schema };
+  }
+
+  // Registry
+
+  async createModel(model: NewModel): Promise<Model> {
+    const { project, name, ...spec } = model;
+    const id = randomUUID();
+    return this.#transaction(async (client) => {
+      try {
+        const { rows } = await client.query<ModelRow>('INSERT INTO models (id, project, name, spec) VALUES ($1, $2, $3, $4) RETURNING *', [
+          id,
+          project,
+          name,
+          JSON.stringify(spec),
+        ]);
+        await client.query('INSERT INTO ingest_sequences (model_id) VALUES ($1)', [id]);
+        return toModel(rows[0]!);
+      } catch (error) {
+        if (pgCode(error) === UNIQUE_VIOLATION) throw new StoreConflictError('model', `model "${name}" already exists in project "${project}"`);
+        throw error;
+      }
+    });
+  }
+
+  async getModel(project: string, name: string): Promise<Model | null> {
+    const { rows } = await this.#query<ModelRow>('SELECT * FROM models WHERE project = $1 AND name = $2', [project, name]);
+    return rows[0] === undefined ? null : toModel(rows[0]);
+  }
+
+  async listModels(project?: string): Promise<Model[]> {
+    const { rows } =
+      project === undefined
+        ? await this.#query<ModelRow>('SELECT * FROM models ORDER BY project, name')
+        : await this.#query<ModelRow>('SELECT * FROM models WHERE project = $1 ORDER BY name', [project]);
+    return rows.map(toModel);
+  }
+
+  async createVersion(version: NewVersion, aliases: readonly string[]): Promise<Version> {
+    const id = randomUUID();
+    await this.#transaction(async (client) => {
+      try {
+        await client.query('INSERT INTO versions (id, model_id, version, metadata) VALUES ($1, $2, $3, $4)', [
+          id,
+          version.modelId,
+          version.version,
+          JSON.stringify(version.metadata),
+        ]);
+      } catch (error) {
+        if (pgCode(error) === UNIQUE_VIOLATION) throw new StoreConflictError('version', `version "${version.version}" already exists`);
+        if (pgCode(error) === FOREIGN_KEY_VIOLATION) throw new StoreNotFoundError('model', `model ${version.modelId} does not exist`);
+        throw error;
+      }
+      for (const alias of new Set(aliases)) await this.#setAlias(client, version.modelId, alias, id);
+    });
+    return (await this.getVersionById(id))!;
+  }
+
+  async getVersion(modelId: string, version: string): Promise<Version | null> {
+    const { rows } = await this.#query<VersionRow>(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE v.model_id = $1 AND v.version = $2`, [modelId, version]);
+    return rows[0] === undefined ? null : toVersion(rows[0]);
+  }
+
+  async getVersionById(versionId: string): Promise<Version | null> {
+    const { rows } = await this.#query<VersionRow>(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE v.id = $1`, [versionId]);
+    return rows[0] === undefined ? null : toVersion(rows[0]);
+  }
+
+  async listVersions(modelId: string): Promise<Version[]> {
+    const { rows } = await this.#query<VersionRow>(`SELECT ${VERSION_COLUMNS} FROM versions v WHERE v.model_id = $1 ORDER BY v.created_at, v.id`, [modelId]);
+    return rows.map(toVersion);
+  }
+
+  async setAlias(modelId: string, alias: string, versionId: string): Promise<void> {
+    await this.#transaction((client) => this.#setAlias(client, modelId, alias, versionId));
+  }
+
+  async #setAlias(client: PoolClient, modelId: string, alias: string, versionId: string): Promise<void> {
+    try {
+      await client.query(
+        'INSERT INTO aliases (model_id, alias, version_id) VALUES ($1, $2, $3) ON CONFLICT (model_id, alias) DO UPDATE SET version_id = EXCLUDED.version_id',
+        [modelId, alias, versionId],
+      );
+    } catch (error) {
+      if (pgCode(error) === FOREIGN_KEY_VIOLATION) throw new StoreNotFoundError('version', `version ${versionId} is not a version of model ${modelId}`);
+      throw error;
+    }
+  }
+
+  async resolveAlias(modelId: string, alias: string): Promise<Version | null> {
+    const { rows } = await this.#query<VersionRow>(
+      `SELECT ${VERSION_COLUMNS} FROM aliases al JOIN versions v ON v.id = al.version_id WHERE al.model_id = $1 AND al.alias = $2`,
+      [modelId, alias],
+    );
+    return rows[0] === undefined ? null : toVersion(rows[0]);
+  }
+
+  async putReferenceProfile(versionId: string, profile: Uint8Array, rows: number): Promise<void> {
+    const result = await this.#query(
+      'UPDATE versions SET reference_profile = $2, reference_rows = $3, reference_built_at = clock_timestamp() WHERE id = $1',
+      [versionId, Buffer.from(profile.buffer, profile.byteOffset, profile.byteLength), rows],
+    );
+    if (result.rowCount === 0) throw new StoreNotFoundError('version', `version ${versionId} does not exist`);
+  }
+
+  async getReferenceProfile(versionId: string): Promise<Uint8Array | null> {
+    const { rows } = await this.#query<{ reference_profile: Buffer | null }>('SELECT reference_profile FROM versions WHERE id = $1', [versionId]);
+    const profile = rows[0]?.reference_profile;
+    return profile === undefined || profile === null ? null : new Uint8Array(profile);
+  }
+
+  // Ingestion
+
+  async ingestPredictions(model: Model, records: readonly ValidRecord[]): Promise<IngestStatus[]> {
+    const statuses: IngestStatus[] = records.map(() => 'duplicate');
+    // A repeated id within the batch is a duplicate of its first occurrence.
+    const seen = new Set<string>();
+    const freshIndex: number[] = [];
+    records.forEach((record, index) => {
+      if (seen.has(record.id)) return;
+      seen.add(record.id);
+      freshIndex.push(index);
+    });
+    const fresh = freshIndex.map((index) => records[index]!);
+    if (fresh.length === 0) return statuses;
+    const receivedAt = Date.now();
+    await this.#transaction(async (client) => {
+      // The row lock taken here is held to commit: batches of one model commit one after another, in seq order.
+      const sequence = await client.query<{ next_seq: string }>('UPDATE ingest_sequences SET next_seq = next_seq + $2 WHERE model_id = $1 RETURNING next_seq', [
+        model.id,
+        fresh.length,
+      ]);
+      if (sequence.rows[0] === undefined) throw new StoreNotFoundError('model', `model ${model.id} does not exist`);
+      const base = Number(sequence.rows[0].next_seq) - fresh.length;
+      const inserted = await client.query<{ seq: string }>(
+        `INSERT INTO records (model_id, record_id, seq, version_id, ts, received_at, features, prediction, score, segment)
+         SELECT $1, u.id, u.q, u.v, u.t, $2, u.f, u.p, u.s, u.g
+         FROM json_to_recordset($3::json) AS u(id text, q bigint, v text, t float8, f jsonb, p jsonb, s float8, g text)
+         ON CONFLICT (model_id, record_id) DO NOTHING
+         RETURNING seq`,
+        [
+          model.id,
+          receivedAt,
+          JSON.stringify(fresh.map((record, index) => ({ id: record.id, q: base + index, v: record.versionId, t: record.timestamp, f: record.features, p: record.prediction, s: record.score, g: record.segment }))),
+        ],
+      );
+      const accepted = inserted.rows.map((row) => Number(row.seq) - base).sort((a, b) => a - b);
+      for (const position of accepted) statuses[freshIndex[position]!] = 'accepted';
+      const labelled = accepted.map((position) => fresh[position]!).filter((record) => record.label !== null);
+      if (labelled.length > 0) {
+        // First write wins: a label sent earlier on its own is kept over the one the prediction carries.
+        await this.#insertLabels(client, model.id, labelled.map((record) => ({ id: record.id, label: record.label, timestamp: record.timestamp })), receivedAt);
+      }
+      if (model.window.kind === 'count' && accepted.length > 0) {
+        await this.#advanceCountWindows(client, model, accepted.map((position) => ({ record: fresh[position]!, seq: base + position })), receivedAt);
+      }
+    });
+    return statuses;
+  }
+
+  async #advanceCountWindows(client: PoolClient, model: Model, accepted: readonly { record: ValidRecord; seq: number }[], now: number): Promise<void> {
+    const series = new Map<string, Series>();
+    const add = (versionId: string, segment: string | null, seq: number): void => {
+      const key = JSON.stringify([versionId, segment]);
+      let entry = series.get(key);
+      if (entry === undefined) {
+        entry = { versionId, segment, seqs: [] };
+        series.set(key, entry);
+      }
+      entry.seqs.push(seq);
+    };
+    for (const { record, seq } of accepted) {
+      add(record.versionId, null, seq);
+      if (record.segment !== null) add(record.versionId, record.segment, seq);
+    }
+    const keys = [...series.keys()].sort();
+    const list = keys.map((key) => series.get(key)!);
+    const counters = await client.query<{ version_id: string; segment: string | null; total: string }>(
+      `INSERT INTO window_counters (model_id, version_id, segment, total)
+       SELECT $1, u.version_id, u.segment, u.added FROM unnest($2::text[], $3::text[], $4::bigint[]) AS u(version_id, segment, added)
+       ON CONFLICT (model_id, version_id, segment_key) DO UPDATE SET total = window_counters.total + EXCLUDED.total
+       RETURNING version_id, segment, total`,
+      [model.id, list.map((entry) => entry.versionId), list.map((entry) => entry.segment), list.map((entry) => entry.seqs.length)],
+    );
+    const size = model.window.size;
+    const slide = model.window.slide ?? size;
+    const closing: { versionId: string; segment: string | null; endSeq: number }[] = [];
+    for (const row of counters.rows) {
+      const entry = series.get(JSON.stringify([row.version_id, row.segment]))!;
+      const total = Number(row.total);
+      const before = total - entry.seqs.length;
+      entry.seqs.forEach((seq, index) => {
+        const count = before + index + 1;
+        if (count >= size && (count - size) % slide === 0) closing.push({ versionId: entry.versionId, segment: entry.segment, endSeq: seq });
+      });
+    }
+    closing.sort((a, b) => a.endSeq - b.endSeq || (a.segment === null ? -1 : b.segment === null ? 1 : a.segment.localeCompare(b.segment)));
+    for (const window of closing) {
+      // The window is the last `size` records of its series up to the closing record; they were inserted above.
+      await client.query(
+        `INSERT INTO windows (model_id, version_id, segment, kind, start_seq, end_seq, start_time, end_time, count, closed_at)
+         SELECT $1, $2, $3, 'count', min(r.seq), max(r.seq), min(r.ts), max(r.ts), count(*), $6
+         FROM (SELECT seq, ts FROM records WHERE model_id = $1 AND version_id = $2 AND ($3::text IS NULL OR segment = $3) AND seq <= $4 ORDER BY seq DESC LIMIT $5) r`,
+        [model.id, window.versionId, window.segment, window.endSeq, size, now],
+      );
+    }
+  }
+
+  async ingestLabels(model: Model, labels: readonly ValidLabel[]): Promise<IngestStatus[]> {
+    const statuses: IngestStatus[] = labels.map(() => 'duplicate');
+    const firstIndex = new Map<string, number>();
+    labels.forEach((label, index) => {
+      if (!firstIndex.has(label.id)) firstIndex.set(label.id, index);
+    });
+    const ids = [...firstIndex.keys()];
+    if (ids.length === 0) return statuses;
+    const receivedAt = Date.now();
+    await this.#transaction(async (client) => {
+      // Waits for an ingestion of the model in flight and holds the next one off: a record committed while the
+      // labels are stored would otherwise be missed by the re-opening below, and its window evaluated without them.
+      await client.query('SELECT 1 FROM ingest_sequences WHERE model_id = $1 FOR SHARE', [model.id]);
+      const accepted = await this.#insertLabels(
+        client,
+        model.id,
+        ids.map((id) => labels[firstIndex.get(id)!]!),
+        receivedAt,
+      );
+      for (const id of accepted) statuses[firstIndex.get(id)!] = 'accepted';
+      if (accepted.length === 0) return;
+      // Windows are locked in id order for the same reason the labels are sorted.
+      await client.query(
+        `UPDATE windows SET status = 'pending', reopen_gen = reopen_gen + 1
+         WHERE id IN (
+           SELECT w.id FROM records r
+           JOIN windows w ON w.model_id = r.model_id AND w.version_id = r.version_id AND w.end_seq >= r.seq AND w.start_seq <= r.seq
+             AND (w.segment IS NULL OR w.segment = r.segment)
+           WHERE r.model_id = $1 AND r.record_id = ANY($2::text[])
+           ORDER BY w.id
+           FOR UPDATE OF w
+         )`,
+        [model.id, accepted],
+      );
+    });
+    return statuses;
+  }
+
+  /** Inserts labels of distinct ids, keeping any stored label; returns the ids stored. */
+  async #insertLabels(client: PoolClient, modelId: string, labels: readonly ValidLabel[], receivedAt: number): Promise<string[]> {
+    // Sorted ids: transactions storing overlapping labels wait on each other's keys in the same order, never in a cycle.
+    const sorted = [...labels].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const inserted = await client.query<{ record_id: string }>(
+      `INSERT INTO labels (model_id, record_id, label, ts, received_at)
+       SELECT $1, u.record_id, u.label, u.ts, $2 FROM unnest($3::text[], $4::jsonb[], $5::float8[]) AS u(record_id, label, ts)
+       ON CONFLICT (model_id, record_id) DO NOTHING
+       RETURNING record_id`,
+      [modelId, receivedAt, sorted.map((label) => label.id), sorted.map((label) => toJson(label.label)), sorted.map((label) => label.timestamp)],
+    );
+    return inserted.rows.map((row) => row.record_id);
+  }
+
+  // Evaluation
+
+  async claimPendingWindows(limit: number, worker: string, leaseMs: number): Promise<Window[]> {
+    if (limit <= 0) return [];
+    const { rows } = await this.#query<WindowRow>(
+      `UPDATE windows SET claimed_by = $2, lease_until = clock_timestamp() + $3 * interval '1 millisecond', claimed_gen = reopen_gen
+       WHERE id IN (
+         SELECT id FROM windows
+         WHERE status = 'pending' AND (lease_until IS NULL OR lease_until <= clock_timestamp())
+         ORDER BY id
+         LIMIT $1
+         FOR UPDATE SKIP LOCKED
+       )
+       RETURNING ${WINDOW_COLUMNS}`,
+      [limit, worker, leaseMs],
+    );
+    return rows.map(toWindow).sort((a, b) => Number(a.id) - Number(b.id));
+  }
+
+  async loadWindowRecords(window: Window): Promise<StoredRecord[]> {
+    const { rows } = await this.#query<RecordRow>(
+      `SELECT r.record_id, r.seq, r.version_id, r.ts, r.received_at, r.features, r.prediction, r.score, l.label, r.segment
+       FROM records r LEFT JOIN labels l ON l.model_id = r.model_id AND l.record_id = r.record_id
+       WHERE r.model_id = $1 AND r.version_id = $2 AND r.seq BETWEEN $3 AND $4 AND ($5::text IS NULL OR r.segment = $5)
+       ORDER BY r.seq`,
+      [window.modelId, window.versionId, window.startSeq, window.endSeq, window.segment],
+    );
+    return rows.map((row) => ({
+      id: row.record_id,
+      versionId: row.version_id,
+      timestamp: row.ts,
+      features: row.features,
+      prediction: row.prediction,
+      score: row.score,
+      label: row.label,
+      segment: row.segment,
+      seq: Number(row.seq),
+      receivedAt: row.received_at,
+    }));
+  }
+
+  async completeWindow(windowId: string, worker: string, evaluation: WindowEvaluation): Promise<boolean> {
+    if (!WINDOW_ID.test(windowId)) return false;
+    return this.#transaction(async (client) => {
+      const held = await client.query<{ model_id: string; version_id: string }>('SELECT model_id, version_id FROM windows WHERE id = $1 AND claimed_by = $2 FOR UPDATE', [
+        windowId,
+        worker,
+      ]);
+      const window = held.rows[0];
+      if (window === undefined) return false;
+      await client.query('DELETE FROM metric_points WHERE window_id = $1', [windowId]);
+      const { points } = evaluation;
+      if (points.length > 0) {
+        await client.query(
+          `INSERT INTO metric_points (window_id, model_id, version_id, segment, time, metric, feature, value, p_value, threshold, status)
+           SELECT $1, $2, $3, * FROM unnest($4::text[], $5::float8[], $6::text[], $7::text[], $8::float8[], $9::float8[], $10::float8[], $11::text[])`,
+          [
+            windowId,
+            window.model_id,
+            window.version_id,
+            points.map((point) => point.segment),
+            points.map((point) => point.time),
+            points.map((point) => point.metric),
+            points.map((point) => point.feature),
+            points.map((point) => point.value),
+            points.map((point) => point.pValue),
+            points.map((point) => point.threshold),
+            points.map((point) => point.status),
+          ],
+        );
+      }
+      // A label that arrived after the claim leaves the window pending: its evaluation did not see that label.
+      await client.query(
+        `UPDATE windows SET status = CASE WHEN reopen_gen = claimed_gen THEN 'evaluated' ELSE 'pending' END,
+           labelled = $2, results = $3, evaluated_at = $4, claimed_by = NULL, lease_until = NULL, claimed_gen = NULL
+         WHERE id = $1`,
+        [windowId, evaluation.labelled, toJson(evaluation.results), Date.now()],
+      );
+      return true;
+    });
+  }
+
+  // Queries
+
+  async listWindows(modelId: string, options: { limit: number; before?: string }): Promise<WindowPage> {
+    if (options.before !== undefined && !WINDOW_ID.test(options.before)) return { windows: [], next: null };
+    const limit = Math.max(0, Math.floor(options.limit));
+    const { rows } = await this.#query<WindowRow>(
+      `SELECT ${WINDOW_COLUMNS} FROM windows WHERE model_id = $1 AND ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $3`,
+      [modelId, options.before ?? null, limit + 1],
+    );
+    const windows = rows.slice(0, limit).map(toWindow);
+    return { windows, next: rows.length > limit && windows.length > 0 ? windows[windows.length - 1]!.id : null };
+  }
+
+  async getWindow(modelId: string, windowId: string): Promise<{ window: Window; results: unknown; points: MetricPoint[] } | null> {
+    if (!WINDOW_ID.test(windowId)) return null;
+    const { rows } = await this.#query<WindowRow & { results: unknown }>(`SELECT ${WINDOW_COLUMNS}, results FROM windows WHERE model_id = $1 AND id = $2`, [
+      modelId,
+      windowId,
+    ]);
+    const row = rows[0];
+    if (row === undefined) return null;
+    const points = await this.#query<PointRow>(`SELECT ${POINT_COLUMNS} FROM metric_points WHERE window_id = $1 ORDER BY id`, [windowId]);
+    return { window: toWindow(row), results: row.results, points: points.rows.map(toPoint) };
+  }
+
+  async queryMetrics(modelId: string, query: MetricQuery): Promise<MetricPoint[]> {
+    const conditions = ['model_id = $1'];
+    const values: unknown[] = [modelId];
+    const where = (sql: (placeholder: string) => string, value: unknown): void => {
+      values.push(value);
+      conditions.push(sql(`$${values.length}`));
+    };
+    if (query.metric !== undefined) where((p) => `metric = ${p}`, query.metric);
+    if (query.feature !== undefined) where((p) => `feature = ${p}`, query.feature);
+    if (query.segment === null) conditions.push('segment IS NULL');
+    else if (query.segment !== undefined) where((p) => `segment = ${p}`, query.segment);
+    if (query.versionId !== undefined) where((p) => `version_id = ${p}`, query.versionId);
+    if (query.from !== undefined) where((p) => `time >= ${p}`, query.from);
+    if (query.to !== undefined) where((p) => `time <= ${p}`, query.to);
+    let limit = '';
+    if (query.limit !== undefined) {
+      values.push(Math.max(0, Math.floor(query.limit)));
+      limit = ` LIMIT $${values.length}`;
+    }
+    const { rows } = await this.#query<PointRow>(`SELECT ${POINT_COLUMNS} FROM metric_points WHERE ${conditions.join(' AND ')} ORDER BY time, id${limit}`, values);
+    return rows.map(toPoint);
+  }
+
+  async latestMetrics(modelId: string): Promise<MetricPoint[]> {
+    const { rows } = await this.#query<PointRow>(
+      `SELECT DISTINCT ON (metric, feature) ${POINT_COLUMNS} FROM metric_points
+       WHERE model_id = $1 AND segment IS NULL
+       ORDER BY metric, feature, time DESC, id DESC`,
+      [modelId],
+    );
+    return rows.map(toPoint);
+  }
+
+  // Retention
+
+  async deleteRecordsBefore(modelId: string, time: number): Promise<number> {
+    return this.#transaction(async (client) => {
+      const deleted = await client.query<{ count: string }>(
+        `WITH gone AS (DELETE FROM records WHERE model_id = $1 AND ts < $2 RETURNING record_id),
+           unlabelled AS (DELETE FROM labels l USING gone WHERE l.model_id = $1 AND l.record_id = gone.record_id)
+         SELECT count(*) AS count FROM gone`,
+        [modelId, time],
+      );
+      // Labels whose prediction never came.
+      await client.query('DELETE FROM labels l WHERE l.model_id = $1 AND l.ts < $2 AND NOT EXISTS (SELECT 1 FROM records r WHERE r.model_id = l.model_id AND r.record_id = l.record_id)', [
+        modelId,
+        time,
+      ]);
+      return Number(deleted.rows[0]?.count ?? 0);
+    });
+  }
+
+  async deleteMetricsBefore(modelId: string, time: number): Promise<number> {
+    return this.#transaction(async (client) => {
+      const deleted = await client.query('DELETE FROM metric_points WHERE model_id = $1 AND time < $2', [modelId, time]);
+      await client.query("DELETE FROM windows WHERE model_id = $1 AND status = 'evaluated' AND end_time < $2", [modelId, time]);
+      return deleted.rowCount ?? 0;
+    });
+  }
+
+  /**
+   * A pooled connection with the store's session settings. They are sent before the connection's first use, awaited,
+   * so no statement of the store ever runs without synchronous commit.
+   */
+  async #connect(): Promise<PoolClient> {
+    const client = await this.#pool.connect();
+    if (this.#unset.has(client)) {
+      try {
+        await client.query(this.#setup);
+      } catch (error) {
+        client.release(true);
+        throw error;
+      }
+      this.#unset.delete(client);
+    }
+    return client;
+  }
+
+  async #query<R extends QueryResultRow>(text: string, values?: readonly unknown[]): Promise<QueryResult<R>> {
+    const client = await this.#connect();
+    try {
+      return await client.query<R>(text, values === undefined ? undefined : [...values]);
+    } finally {
+      client.release();
+    }
+  }
+
+  async #transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.#connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+}
+
+/**
+ * Opens a pool on the database, sets every connection to commit synchronously and to use the schema, and applies
+ * pending migrations. Tests give each run its own schema.
+ *
+ * @example
+ * const store = await openPostgresStore({ connectionString: config.databaseUrl, schema: 'bothub' });
+ * const model = await store.createModel(newModel);
+ * await store.close();
+ */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
+  const schema = options.schema ?? 'public';
+  quoteSchema(schema);
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+  const store = new PostgresStore(pool, schema, options.onError);
+  try {
+    await store.migrate();
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return store;
+}

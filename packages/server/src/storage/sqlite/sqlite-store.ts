@@ -1,0 +1,772 @@
+/**
+ * The embedded Store: one SQLite file through better-sqlite3. Its API is synchronous; every method runs its
+ * statements at once and returns a settled promise, so a call's writes are committed before the caller resumes.
+ * Write transactions are IMMEDIATE: they take the write lock up front, so another process on the same file waits
+ * (busy_timeout) instead of failing when a read would upgrade to a write.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { MetricPoint, Model, ValidLabel, ValidRecord, Version, Window } from '@bothub/core';
+import type { IngestStatus, MetricQuery, NewModel, NewVersion, Store, StoredRecord, WindowEvaluation, WindowPage } from '../store.js';
+import { StoreConflictError, StoreNotFoundError } from '../store-errors.js';
+import { applySqliteMigrations } from './apply-sqlite-migrations.js';
+
+/** Where the database lives: a data directory (the file is `<dataDir>/bothub.sqlite`) or an explicit file. */
+export type SqliteStoreOptions = { readonly dataDir: string } | { readonly file: string };
+
+/** The file name inside the data directory. */
+export const SQLITE_FILE_NAME = 'bothub.sqlite';
+
+/** How long a writer waits for another process's write lock before failing with SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 10_000;
+
+type Json = string;
+type Scalar = number | string | boolean | null;
+
+interface ModelRow {
+  key: number;
+  id: string;
+  project: string;
+  name: string;
+  spec: Json;
+  created_at: string;
+}
+
+interface VersionRow {
+  key: number;
+  id: string;
+  model_id: string;
+  version: string;
+  metadata: Json;
+  reference_rows: number | null;
+  reference_built_at: string | null;
+  created_at: string;
+}
+
+interface WindowRow {
+  key: number;
+  id: string;
+  model_id: string;
+  version_key: number;
+  version_id: string;
+  segment: string | null;
+  kind: 'count' | 'time';
+  start_seq: number;
+  end_seq: number;
+  start_time: number;
+  end_time: number;
+  count: number;
+  labelled: number;
+  status: 'pending' | 'evaluated';
+  closed_at: number;
+  evaluated_at: number | null;
+}
+
+interface RecordRow {
+  seq: number;
+  record_id: string;
+  segment: string | null;
+  ts: number;
+  received_at: number;
+  prediction: Json;
+  score: number | null;
+  features: Json;
+  label: Json | null;
+}
+
+interface PointRow {
+  window_id: string;
+  version_id: string;
+  segment: string | null;
+  time: number;
+  metric: string;
+  feature: string | null;
+  value: number | null;
+  p_value: number | null;
+  threshold: number | null;
+  status: MetricPoint['status'];
+}
+
+interface CounterRow {
+  count: number;
+  open_start_seq: number | null;
+  open_min_ts: number | null;
+  open_max_ts: number | null;
+}
+
+/** A window counter while a batch advances it. */
+interface Counter {
+  readonly versionKey: number;
+  readonly versionId: string;
+  /** '' for all segments, ':' + segment for one segment (a segment may itself be ''). */
+  readonly segmentKey: string;
+  readonly segment: string | null;
+  count: number;
+  openStartSeq: number | null;
+  openMinTs: number | null;
+  openMaxTs: number | null;
+}
+
+interface ClosedWindow {
+  readonly counter: Counter;
+  readonly startSeq: number;
+  readonly endSeq: number;
+  readonly startTime: number;
+  readonly endTime: number;
+  readonly count: number;
+}
+
+interface VersionKey {
+  readonly key: number;
+  readonly modelKey: number;
+}
+
+const WINDOW_COLUMNS =
+  'key, id, model_id, version_key, version_id, segment, kind, start_seq, end_seq, start_time, end_time, count, labelled, status, closed_at, evaluated_at';
+const POINT_COLUMNS = 'window_id, version_id, segment, time, metric, feature, value, p_value, threshold, status';
+
+function prepareStatements(db: Database.Database) {
+  return {
+    ping: db.prepare('SELECT 1'),
+    insertModel: db.prepare('INSERT INTO models (id, project, name, spec, created_at) VALUES (?, ?, ?, ?, ?)'),
+    modelByName: db.prepare<[string, string], ModelRow>('SELECT * FROM models WHERE project = ? AND name = ?'),
+    modelKey: db.prepare<[string], number>('SELECT key FROM models WHERE id = ?').pluck(),
+    listModels: db.prepare<[], ModelRow>('SELECT * FROM models ORDER BY project, name'),
+    listProjectModels: db.prepare<[string], ModelRow>('SELECT * FROM models WHERE project = ? ORDER BY name'),
+    insertVersion: db.prepare('INSERT INTO versions (id, model_key, version, metadata, created_at) VALUES (?, ?, ?, ?, ?)'),
+    versionKey: db.prepare<[string], VersionKey>('SELECT key, model_key AS modelKey FROM versions WHERE id = ?'),
+    versionByName: db.prepare<[string, string], VersionRow>(
+      'SELECT v.*, m.id AS model_id FROM versions v JOIN models m ON m.key = v.model_key WHERE m.id = ? AND v.version = ?',
+    ),
+    versionById: db.prepare<[string], VersionRow>('SELECT v.*, m.id AS model_id FROM versions v JOIN models m ON m.key = v.model_key WHERE v.id = ?'),
+    versionByAlias: db.prepare<[string, string], VersionRow>(
+      'SELECT v.*, m.id AS model_id FROM aliases a JOIN models m ON m.key = a.model_key JOIN versions v ON v.key = a.version_key WHERE m.id = ? AND a.alias = ?',
+    ),
+    listVersions: db.prepare<[string], VersionRow>(
+      'SELECT v.*, m.id AS model_id FROM versions v JOIN models m ON m.key = v.model_key WHERE m.id = ? ORDER BY v.key',
+    ),
+    versionAliases: db.prepare<[string], string>('SELECT a.alias FROM aliases a JOIN versions v ON v.key = a.version_key WHERE v.id = ? ORDER BY a.alias').pluck(),
+    modelAliases: db.prepare<[string], { version_id: string; alias: string }>(
+      'SELECT v.id AS version_id, a.alias FROM aliases a JOIN versions v ON v.key = a.version_key JOIN models m ON m.key = a.model_key WHERE m.id = ? ORDER BY a.alias',
+    ),
+    setAlias: db.prepare(
+      'INSERT INTO aliases (model_key, alias, version_key) VALUES (?, ?, ?) ON CONFLICT (model_key, alias) DO UPDATE SET version_key = excluded.version_key',
+    ),
+    putProfile: db.prepare('INSERT INTO reference_profiles (version_key, profile) VALUES (?, ?) ON CONFLICT (version_key) DO UPDATE SET profile = excluded.profile'),
+    setReference: db.prepare('UPDATE versions SET reference_rows = ?, reference_built_at = ? WHERE key = ?'),
+    getProfile: db.prepare<[string], Buffer>('SELECT p.profile FROM reference_profiles p JOIN versions v ON v.key = p.version_key WHERE v.id = ?').pluck(),
+
+    insertRecord: db.prepare(
+      'INSERT INTO records (model_key, record_id, version_key, segment, ts, received_at, prediction, score, features) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (model_key, record_id) DO NOTHING',
+    ),
+    insertLabel: db.prepare('INSERT INTO labels (model_key, record_id, label, ts) VALUES (?, ?, ?, ?) ON CONFLICT (model_key, record_id) DO NOTHING'),
+    getCounter: db.prepare<[number, string], CounterRow>('SELECT count, open_start_seq, open_min_ts, open_max_ts FROM window_counters WHERE version_key = ? AND segment_key = ?'),
+    putCounter: db.prepare(
+      'INSERT INTO window_counters (version_key, segment_key, count, open_start_seq, open_min_ts, open_max_ts) VALUES (?, ?, ?, ?, ?, ?) ' +
+        'ON CONFLICT (version_key, segment_key) DO UPDATE SET count = excluded.count, open_start_seq = excluded.open_start_seq, open_min_ts = excluded.open_min_ts, open_max_ts = excluded.open_max_ts',
+    ),
+    tailAll: db.prepare<[number, number, number], { seq: number; ts: number }>('SELECT seq, ts FROM records WHERE version_key = ? AND seq <= ? ORDER BY seq DESC LIMIT ?'),
+    tailSegment: db.prepare<[number, string, number, number], { seq: number; ts: number }>(
+      'SELECT seq, ts FROM records WHERE version_key = ? AND segment = ? AND seq <= ? ORDER BY seq DESC LIMIT ?',
+    ),
+    insertWindow: db.prepare(
+      'INSERT INTO windows (id, model_key, model_id, version_key, version_id, segment, kind, start_seq, end_seq, start_time, end_time, count, status, closed_at) ' +
+        "VALUES (?, ?, ?, ?, ?, ?, 'count', ?, ?, ?, ?, ?, 'pending', ?)",
+    ),
+    recordPosition: db.prepare<[number, string], { seq: number; version_key: number; segment: string | null }>(
+      'SELECT seq, version_key, segment FROM records WHERE model_key = ? AND record_id = ?',
+    ),
+    reopenWindows: db.prepare(
+      "UPDATE windows SET status = 'pending', revision = revision + 1 WHERE version_key = ? AND end_seq >= ? AND start_seq <= ? AND (segment IS NULL OR segment = ?)",
+    ),
+
+    claimWindows: db.prepare<[string, number, number, number], WindowRow>(
+      `UPDATE windows SET lease_owner = ?, lease_until = ?, claim_revision = revision WHERE key IN (
+         SELECT key FROM windows WHERE status = 'pending' AND (lease_until IS NULL OR lease_until <= ?) ORDER BY key LIMIT ?
+       ) RETURNING ${WINDOW_COLUMNS}`,
+    ),
+    windowLease: db.prepare<[string], { key: number; model_key: number; lease_owner: string | null; revision: number; claim_revision: number | null }>(
+      'SELECT key, model_key, lease_owner, revision, claim_revision FROM windows WHERE id = ?',
+    ),
+    deleteWindowPoints: db.prepare('DELETE FROM metric_points WHERE window_key = ?'),
+    insertPoint: db.prepare(
+      'INSERT INTO metric_points (model_key, window_key, window_id, version_id, segment, time, metric, feature, value, p_value, threshold, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    completeWindow: db.prepare(
+      'UPDATE windows SET results = ?, labelled = ?, evaluated_at = ?, status = ?, lease_owner = NULL, lease_until = NULL, claim_revision = NULL WHERE key = ?',
+    ),
+    loadAll: db.prepare<[number, number, number], RecordRow>(
+      'SELECT r.seq, r.record_id, r.segment, r.ts, r.received_at, r.prediction, r.score, r.features, l.label FROM records r ' +
+        'LEFT JOIN labels l ON l.model_key = r.model_key AND l.record_id = r.record_id WHERE r.version_key = ? AND r.seq BETWEEN ? AND ? ORDER BY r.seq',
+    ),
+    loadSegment: db.prepare<[number, string, number, number], RecordRow>(
+      'SELECT r.seq, r.record_id, r.segment, r.ts, r.received_at, r.prediction, r.score, r.features, l.label FROM records r ' +
+        'LEFT JOIN labels l ON l.model_key = r.model_key AND l.record_id = r.record_id WHERE r.version_key = ? AND r.segment = ? AND r.seq BETWEEN ? AND ? ORDER BY r.seq',
+    ),
+
+    listWindows: db.prepare<[string, number], WindowRow>(
+      `SELECT ${WINDOW_COLUMNS} FROM windows WHERE model_key = (SELECT key FROM models WHERE id = ?) ORDER BY key DESC LIMIT ?`,
+    ),
+    listWindowsBefore: db.prepare<[string, string, number], WindowRow>(
+      `SELECT ${WINDOW_COLUMNS} FROM windows WHERE model_key = (SELECT key FROM models WHERE id = ?) AND key < (SELECT key FROM windows WHERE id = ?) ORDER BY key DESC LIMIT ?`,
+    ),
+    getWindow: db.prepare<[string, string], WindowRow & { results: Json | null }>(`SELECT ${WINDOW_COLUMNS}, results FROM windows WHERE model_id = ? AND id = ?`),
+    windowPoints: db.prepare<[number], PointRow>(`SELECT ${POINT_COLUMNS} FROM metric_points WHERE window_key = ? ORDER BY rowid`),
+    latestMetrics: db.prepare<[string], PointRow>(
+      // SQLite returns the other columns of the row holding MAX(time) when the aggregate is a bare MAX().
+      `SELECT ${POINT_COLUMNS}, MAX(time) AS latest FROM metric_points WHERE model_key = (SELECT key FROM models WHERE id = ?) AND segment IS NULL GROUP BY metric, feature`,
+    ),
+
+    deleteLabelsOfRecords: db.prepare('DELETE FROM labels WHERE model_key = ? AND record_id IN (SELECT record_id FROM records WHERE model_key = ? AND ts < ?)'),
+    deleteRecords: db.prepare('DELETE FROM records WHERE model_key = ? AND ts < ?'),
+    deleteOrphanLabels: db.prepare(
+      'DELETE FROM labels WHERE model_key = ? AND ts < ? AND NOT EXISTS (SELECT 1 FROM records r WHERE r.model_key = labels.model_key AND r.record_id = labels.record_id)',
+    ),
+    deletePoints: db.prepare('DELETE FROM metric_points WHERE model_key = ? AND time < ?'),
+    deleteWindows: db.prepare(
+      "DELETE FROM windows WHERE model_key = ? AND status = 'evaluated' AND end_time < ? AND NOT EXISTS (SELECT 1 FROM metric_points p WHERE p.window_key = windows.key)",
+    ),
+  };
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+function toModel(row: ModelRow): Model {
+  const spec = JSON.parse(row.spec) as Omit<NewModel, 'project' | 'name'>;
+  return { ...spec, id: row.id, project: row.project, name: row.name, createdAt: row.created_at };
+}
+
+function toVersion(row: VersionRow, aliases: string[]): Version {
+  return {
+    id: row.id,
+    modelId: row.model_id,
+    version: row.version,
+    aliases,
+    metadata: JSON.parse(row.metadata) as Version['metadata'],
+    reference: row.reference_rows === null || row.reference_built_at === null ? null : { rows: row.reference_rows, builtAt: row.reference_built_at },
+    createdAt: row.created_at,
+  };
+}
+
+function toWindow(row: WindowRow): Window {
+  return {
+    id: row.id,
+    modelId: row.model_id,
+    versionId: row.version_id,
+    segment: row.segment,
+    kind: row.kind,
+    startSeq: row.start_seq,
+    endSeq: row.end_seq,
+    startTime: row.start_time,
+    endTime: row.end_time,
+    count: row.count,
+    labelled: row.labelled,
+    status: row.status,
+    closedAt: row.closed_at,
+    evaluatedAt: row.evaluated_at,
+  };
+}
+
+function toPoint(modelId: string, row: PointRow): MetricPoint {
+  return {
+    modelId,
+    versionId: row.version_id,
+    segment: row.segment,
+    windowId: row.window_id,
+    time: row.time,
+    metric: row.metric,
+    feature: row.feature,
+    value: row.value,
+    pValue: row.p_value,
+    threshold: row.threshold,
+    status: row.status,
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Database.SqliteError && (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
+}
+
+/** Runs synchronous work and turns its result or exception into a settled promise. */
+function settle<T>(work: () => T): Promise<T> {
+  return new Promise<T>((resolve) => {
+    resolve(work());
+  });
+}
+
+/**
+ * The SQLite implementation of the Store port. Open it with `openSqliteStore`.
+ *
+ * @example
+ * const store = new SqliteStore(new Database('bothub.sqlite'));
+ * await store.migrate();
+ */
+export class SqliteStore implements Store {
+  readonly #db: Database.Database;
+  #statements: Statements | null = null;
+  /** Keys never change once assigned, so these caches need no invalidation. */
+  readonly #modelKeys = new Map<string, number>();
+  readonly #versionKeys = new Map<string, VersionKey>();
+  readonly #ingest: (model: Model, records: readonly ValidRecord[]) => IngestStatus[];
+  readonly #ingestLabels: (modelKey: number, labels: readonly ValidLabel[]) => IngestStatus[];
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+    const ingest = db.transaction((model: Model, records: readonly ValidRecord[]) => this.#ingestBatch(model, records));
+    this.#ingest = (model, records) => ingest.immediate(model, records);
+    const ingestLabels = db.transaction((modelKey: number, labels: readonly ValidLabel[]) => this.#ingestLabelBatch(modelKey, labels));
+    this.#ingestLabels = (modelKey, labels) => ingestLabels.immediate(modelKey, labels);
+  }
+
+  /** The open database, for adapter-specific tests and maintenance. */
+  get database(): Database.Database {
+    return this.#db;
+  }
+
+  get #s(): Statements {
+    this.#statements ??= prepareStatements(this.#db);
+    return this.#statements;
+  }
+
+  migrate(): Promise<void> {
+    return settle(() => {
+      applySqliteMigrations(this.#db);
+    });
+  }
+
+  close(): Promise<void> {
+    return settle(() => {
+      if (this.#db.open) this.#db.close();
+    });
+  }
+
+  ping(): Promise<void> {
+    return settle(() => {
+      this.#s.ping.get();
+    });
+  }
+
+  #immediate<T>(work: () => T): T {
+    return this.#db.transaction(work).immediate();
+  }
+
+  #modelKey(modelId: string): number | undefined {
+    let key = this.#modelKeys.get(modelId);
+    if (key === undefined) {
+      key = this.#s.modelKey.get(modelId);
+      if (key !== undefined) this.#modelKeys.set(modelId, key);
+    }
+    return key;
+  }
+
+  #requireModelKey(modelId: string): number {
+    const key = this.#modelKey(modelId);
+    if (key === undefined) throw new StoreNotFoundError('model', `No model with id ${modelId}.`);
+    return key;
+  }
+
+  #versionKey(versionId: string): VersionKey | undefined {
+    let key = this.#versionKeys.get(versionId);
+    if (key === undefined) {
+      key = this.#s.versionKey.get(versionId);
+      if (key !== undefined) this.#versionKeys.set(versionId, key);
+    }
+    return key;
+  }
+
+  #requireVersionOf(modelKey: number, versionId: string): VersionKey {
+    const key = this.#versionKey(versionId);
+    if (key?.modelKey !== modelKey) throw new StoreNotFoundError('version', `No version with id ${versionId} in this model.`);
+    return key;
+  }
+
+  // Registry
+
+  createModel(model: NewModel): Promise<Model> {
+    return settle(() => {
+      const { project, name, task, description, features, prediction, label, score, segmentFields, protected: protectedAttribute, window, retention } = model;
+      const spec = { task, description, features, prediction, label, score, segmentFields, protected: protectedAttribute, window, retention };
+      const created: Model = { ...spec, id: randomUUID(), project, name, createdAt: new Date().toISOString() };
+      try {
+        this.#s.insertModel.run(created.id, project, name, JSON.stringify(spec), created.createdAt);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new StoreConflictError('model', `A model named "${name}" already exists in project "${project}".`);
+        throw error;
+      }
+      return created;
+    });
+  }
+
+  getModel(project: string, name: string): Promise<Model | null> {
+    return settle(() => {
+      const row = this.#s.modelByName.get(project, name);
+      return row ? toModel(row) : null;
+    });
+  }
+
+  listModels(project?: string): Promise<Model[]> {
+    return settle(() => (project === undefined ? this.#s.listModels.all() : this.#s.listProjectModels.all(project)).map(toModel));
+  }
+
+  createVersion(version: NewVersion, aliases: readonly string[]): Promise<Version> {
+    return settle(() =>
+      this.#immediate(() => {
+        const modelKey = this.#requireModelKey(version.modelId);
+        const id = randomUUID();
+        const createdAt = new Date().toISOString();
+        try {
+          const { lastInsertRowid } = this.#s.insertVersion.run(id, modelKey, version.version, JSON.stringify(version.metadata), createdAt);
+          for (const alias of aliases) this.#s.setAlias.run(modelKey, alias, Number(lastInsertRowid));
+        } catch (error) {
+          if (isUniqueViolation(error)) throw new StoreConflictError('version', `Version "${version.version}" already exists for this model.`);
+          throw error;
+        }
+        return { id, modelId: version.modelId, version: version.version, aliases: [...new Set(aliases)].sort(), metadata: version.metadata, reference: null, createdAt };
+      }),
+    );
+  }
+
+  #version(row: VersionRow | undefined): Version | null {
+    return row ? toVersion(row, this.#s.versionAliases.all(row.id)) : null;
+  }
+
+  getVersion(modelId: string, version: string): Promise<Version | null> {
+    return settle(() => this.#version(this.#s.versionByName.get(modelId, version)));
+  }
+
+  getVersionById(versionId: string): Promise<Version | null> {
+    return settle(() => this.#version(this.#s.versionById.get(versionId)));
+  }
+
+  listVersions(modelId: string): Promise<Version[]> {
+    return settle(() => {
+      const aliases = new Map<string, string[]>();
+      for (const { version_id, alias } of this.#s.modelAliases.all(modelId)) {
+        const list = aliases.get(version_id);
+        if (list) list.push(alias);
+        else aliases.set(version_id, [alias]);
+      }
+      return this.#s.listVersions.all(modelId).map((row) => toVersion(row, aliases.get(row.id) ?? []));
+    });
+  }
+
+  setAlias(modelId: string, alias: string, versionId: string): Promise<void> {
+    return settle(() => {
+      const modelKey = this.#requireModelKey(modelId);
+      const version = this.#requireVersionOf(modelKey, versionId);
+      this.#s.setAlias.run(modelKey, alias, version.key);
+    });
+  }
+
+  resolveAlias(modelId: string, alias: string): Promise<Version | null> {
+    return settle(() => this.#version(this.#s.versionByAlias.get(modelId, alias)));
+  }
+
+  putReferenceProfile(versionId: string, profile: Uint8Array, rows: number): Promise<void> {
+    return settle(() => {
+      const version = this.#versionKey(versionId);
+      if (!version) throw new StoreNotFoundError('version', `No version with id ${versionId}.`);
+      this.#immediate(() => {
+        this.#s.putProfile.run(version.key, Buffer.from(profile.buffer, profile.byteOffset, profile.byteLength));
+        this.#s.setReference.run(rows, new Date().toISOString(), version.key);
+      });
+    });
+  }
+
+  getReferenceProfile(versionId: string): Promise<Uint8Array | null> {
+    return settle(() => this.#s.getProfile.get(versionId) ?? null);
+  }
+
+  // Ingestion
+
+  ingestPredictions(model: Model, records: readonly ValidRecord[]): Promise<IngestStatus[]> {
+    return settle(() => (records.length === 0 ? [] : this.#ingest(model, records)));
+  }
+
+  /** Runs inside the batch's transaction: one insert per record, window counters read once per (version, segment). */
+  #ingestBatch(model: Model, records: readonly ValidRecord[]): IngestStatus[] {
+    const s = this.#s;
+    const modelKey = this.#requireModelKey(model.id);
+    const receivedAt = Date.now();
+    const statuses: IngestStatus[] = new Array<IngestStatus>(records.length);
+    const accepted: { record: ValidRecord; seq: number; versionKey: number }[] = [];
+    for (let i = 0; i < records.length; i += 1) {
+      const record = records[i]!;
+      const version = this.#requireVersionOf(modelKey, record.versionId);
+      const result = s.insertRecord.run(
+        modelKey,
+        record.id,
+        version.key,
+        record.segment,
+        record.timestamp,
+        receivedAt,
+        JSON.stringify(record.prediction),
+        record.score,
+        JSON.stringify(record.features),
+      );
+      if (result.changes === 0) {
+        statuses[i] = 'duplicate';
+        continue;
+      }
+      statuses[i] = 'accepted';
+      if (record.label !== null) s.insertLabel.run(modelKey, record.id, JSON.stringify(record.label), record.timestamp);
+      accepted.push({ record, seq: Number(result.lastInsertRowid), versionKey: version.key });
+    }
+    if (model.window.kind === 'count' && accepted.length > 0) this.#advanceCountWindows(model, modelKey, accepted, receivedAt);
+    return statuses;
+  }
+
+  #advanceCountWindows(model: Model, modelKey: number, accepted: readonly { record: ValidRecord; seq: number; versionKey: number }[], closedAt: number): void {
+    const s = this.#s;
+    const size = model.window.size;
+    const slide = model.window.slide ?? size;
+    const tumbling = slide === size;
+    const counters = new Map<string, Counter>();
+    const closed: ClosedWindow[] = [];
+
+    const counterFor = (versionKey: number, versionId: string, segment: string | null): Counter => {
+      const segmentKey = segment === null ? '' : `:${segment}`;
+      const mapKey = `${versionKey}\u0000${segmentKey}`;
+      let counter = counters.get(mapKey);
+      if (!counter) {
+        const row = s.getCounter.get(versionKey, segmentKey);
+        counter = { versionKey, versionId, segmentKey, segment, count: row?.count ?? 0, openStartSeq: row?.open_start_seq ?? null, openMinTs: row?.open_min_ts ?? null, openMaxTs: row?.open_max_ts ?? null };
+        counters.set(mapKey, counter);
+      }
+      return counter;
+    };
+
+    const advance = (counter: Counter, seq: number, ts: number): void => {
+      counter.count += 1;
+      if (tumbling) {
+        if ((counter.count - 1) % size === 0) {
+          counter.openStartSeq = seq;
+          counter.openMinTs = ts;
+          counter.openMaxTs = ts;
+        } else {
+          counter.openMinTs = Math.min(counter.openMinTs ?? ts, ts);
+          counter.openMaxTs = Math.max(counter.openMaxTs ?? ts, ts);
+        }
+        if (counter.count % size === 0) {
+          closed.push({ counter, startSeq: counter.openStartSeq ?? seq, endSeq: seq, startTime: counter.openMinTs, endTime: counter.openMaxTs, count: size });
+          counter.openStartSeq = null;
+          counter.openMinTs = null;
+          counter.openMaxTs = null;
+        }
+        return;
+      }
+      if (counter.count >= size && (counter.count - size) % slide === 0) {
+        // A sliding window reaches back into earlier batches: read its last `size` records (the batch's own rows are
+        // already inserted in this transaction).
+        const tail = counter.segment === null ? s.tailAll.all(counter.versionKey, seq, size) : s.tailSegment.all(counter.versionKey, counter.segment, seq, size);
+        let startTime = ts;
+        let endTime = ts;
+        for (const row of tail) {
+          startTime = Math.min(startTime, row.ts);
+          endTime = Math.max(endTime, row.ts);
+        }
+        closed.push({ counter, startSeq: tail.at(-1)?.seq ?? seq, endSeq: seq, startTime, endTime, count: tail.length });
+      }
+    };
+
+    for (const { record, seq, versionKey } of accepted) {
+      advance(counterFor(versionKey, record.versionId, null), seq, record.timestamp);
+      if (record.segment !== null) advance(counterFor(versionKey, record.versionId, record.segment), seq, record.timestamp);
+    }
+    for (const c of counters.values()) s.putCounter.run(c.versionKey, c.segmentKey, c.count, c.openStartSeq, c.openMinTs, c.openMaxTs);
+    for (const w of closed) {
+      s.insertWindow.run(randomUUID(), modelKey, model.id, w.counter.versionKey, w.counter.versionId, w.counter.segment, w.startSeq, w.endSeq, w.startTime, w.endTime, w.count, closedAt);
+    }
+  }
+
+  ingestLabels(model: Model, labels: readonly ValidLabel[]): Promise<IngestStatus[]> {
+    return settle(() => (labels.length === 0 ? [] : this.#ingestLabels(this.#requireModelKey(model.id), labels)));
+  }
+
+  #ingestLabelBatch(modelKey: number, labels: readonly ValidLabel[]): IngestStatus[] {
+    const s = this.#s;
+    return labels.map((label) => {
+      if (s.insertLabel.run(modelKey, label.id, JSON.stringify(label.label), label.timestamp).changes === 0) return 'duplicate';
+      const position = s.recordPosition.get(modelKey, label.id);
+      if (position) s.reopenWindows.run(position.version_key, position.seq, position.seq, position.segment);
+      return 'accepted';
+    });
+  }
+
+  // Evaluation
+
+  claimPendingWindows(limit: number, worker: string, leaseMs: number): Promise<Window[]> {
+    return settle(() => {
+      const now = Date.now();
+      const rows = this.#immediate(() => this.#s.claimWindows.all(worker, now + leaseMs, now, limit));
+      return rows.sort((a, b) => a.key - b.key).map(toWindow);
+    });
+  }
+
+  loadWindowRecords(window: Window): Promise<StoredRecord[]> {
+    return settle(() => {
+      const version = this.#versionKey(window.versionId);
+      if (!version) return [];
+      const rows =
+        window.segment === null
+          ? this.#s.loadAll.all(version.key, window.startSeq, window.endSeq)
+          : this.#s.loadSegment.all(version.key, window.segment, window.startSeq, window.endSeq);
+      return rows.map((row) => ({
+        id: row.record_id,
+        versionId: window.versionId,
+        timestamp: row.ts,
+        features: JSON.parse(row.features) as ValidRecord['features'],
+        prediction: JSON.parse(row.prediction) as Scalar,
+        score: row.score,
+        label: row.label === null ? null : (JSON.parse(row.label) as Scalar),
+        segment: row.segment,
+        seq: row.seq,
+        receivedAt: row.received_at,
+      }));
+    });
+  }
+
+  completeWindow(windowId: string, worker: string, evaluation: WindowEvaluation): Promise<boolean> {
+    return settle(() =>
+      this.#immediate(() => {
+        const s = this.#s;
+        const lease = s.windowLease.get(windowId);
+        if (lease?.lease_owner !== worker) return false;
+        s.deleteWindowPoints.run(lease.key);
+        for (const p of evaluation.points) {
+          s.insertPoint.run(lease.model_key, lease.key, windowId, p.versionId, p.segment, p.time, p.metric, p.feature, p.value, p.pValue, p.threshold, p.status);
+        }
+        // A label accepted during the evaluation bumped the revision: keep the window pending so it is evaluated again.
+        const status = lease.revision === lease.claim_revision ? 'evaluated' : 'pending';
+        s.completeWindow.run(JSON.stringify(evaluation.results ?? null), evaluation.labelled, Date.now(), status, lease.key);
+        return true;
+      }),
+    );
+  }
+
+  // Queries
+
+  listWindows(modelId: string, options: { limit: number; before?: string }): Promise<WindowPage> {
+    return settle(() => {
+      const limit = Math.max(0, Math.floor(options.limit));
+      const rows = options.before === undefined ? this.#s.listWindows.all(modelId, limit + 1) : this.#s.listWindowsBefore.all(modelId, options.before, limit + 1);
+      const windows = rows.slice(0, limit).map(toWindow);
+      return { windows, next: rows.length > limit ? (windows.at(-1)?.id ?? null) : null };
+    });
+  }
+
+  getWindow(modelId: string, windowId: string): Promise<{ window: Window; results: unknown; points: MetricPoint[] } | null> {
+    return settle(() => {
+      const row = this.#s.getWindow.get(modelId, windowId);
+      if (!row) return null;
+      return {
+        window: toWindow(row),
+        results: row.results === null ? null : (JSON.parse(row.results) as unknown),
+        points: this.#s.windowPoints.all(row.key).map((p) => toPoint(modelId, p)),
+      };
+    });
+  }
+
+  readonly #metricQueries = new Map<string, Database.Statement<unknown[], PointRow>>();
+
+  queryMetrics(modelId: string, query: MetricQuery): Promise<MetricPoint[]> {
+    return settle(() => {
+      const modelKey = this.#modelKey(modelId);
+      if (modelKey === undefined) return [];
+      const where = ['model_key = ?'];
+      const params: unknown[] = [modelKey];
+      if (query.metric !== undefined) {
+        where.push('metric = ?');
+        params.push(query.metric);
+      }
+      if (query.feature !== undefined) {
+        where.push('feature = ?');
+        params.push(query.feature);
+      }
+      if (query.segment === null) where.push('segment IS NULL');
+      else if (query.segment !== undefined) {
+        where.push('segment = ?');
+        params.push(query.segment);
+      }
+      if (query.versionId !== undefined) {
+        where.push('version_id = ?');
+        params.push(query.versionId);
+      }
+      if (query.from !== undefined) {
+        where.push('time >= ?');
+        params.push(query.from);
+      }
+      if (query.to !== undefined) {
+        where.push('time <= ?');
+        params.push(query.to);
+      }
+      params.push(query.limit ?? -1);
+      const sql = `SELECT ${POINT_COLUMNS} FROM metric_points WHERE ${where.join(' AND ')} ORDER BY time, rowid LIMIT ?`;
+      let statement = this.#metricQueries.get(sql);
+      if (!statement) {
+        statement = this.#db.prepare<unknown[], PointRow>(sql);
+        this.#metricQueries.set(sql, statement);
+      }
+      return statement.all(...params).map((row) => toPoint(modelId, row));
+    });
+  }
+
+  latestMetrics(modelId: string): Promise<MetricPoint[]> {
+    return settle(() => this.#s.latestMetrics.all(modelId).map((row) => toPoint(modelId, row)));
+  }
+
+  // Retention
+
+  deleteRecordsBefore(modelId: string, time: number): Promise<number> {
+    return settle(() => {
+      const modelKey = this.#modelKey(modelId);
+      if (modelKey === undefined) return 0;
+      return this.#immediate(() => {
+        this.#s.deleteLabelsOfRecords.run(modelKey, modelKey, time);
+        const { changes } = this.#s.deleteRecords.run(modelKey, time);
+        this.#s.deleteOrphanLabels.run(modelKey, time);
+        return changes;
+      });
+    });
+  }
+
+  deleteMetricsBefore(modelId: string, time: number): Promise<number> {
+    return settle(() => {
+      const modelKey = this.#modelKey(modelId);
+      if (modelKey === undefined) return 0;
+      return this.#immediate(() => {
+        const { changes } = this.#s.deletePoints.run(modelKey, time);
+        this.#s.deleteWindows.run(modelKey, time);
+        return changes;
+      });
+    });
+  }
+}
+
+/**
+ * Opens (creating if needed) the SQLite database and applies the durability settings; call `migrate()` next.
+ *
+ * @example
+ * const store = await openSqliteStore({ dataDir: './bothub-data' });
+ * await store.migrate();
+ */
+export function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
+  return settle(() => {
+    const file = 'file' in options ? options.file : join(options.dataDir, SQLITE_FILE_NAME);
+    mkdirSync(dirname(file), { recursive: true });
+    const db = new Database(file);
+    try {
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      db.pragma('journal_mode = WAL');
+      // FULL syncs the WAL on every commit: an acknowledged batch survives power loss (NORMAL would not, in WAL mode).
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new SqliteStore(db);
+  });
+}

@@ -1,0 +1,631 @@
+/**
+ * The Store contract suite: every adapter runs it from its own test file, e.g.
+ * `runStoreContract('sqlite', async () => ({ store: await openSqliteStore({ dataDir }), cleanup }))`.
+ *
+ * The file is named `store.case.ts`, not `store.case.test.ts`: vitest collects every `*.test.ts` and fails a file
+ * that registers no test, and this one only exports the suite.
+ *
+ * Semantics pinned here (both adapters keep them):
+ * - Ids are opaque strings; `createdAt` is an ISO 8601 string; `Version.aliases` is sorted.
+ * - `listModels` is ordered by project then name; `listVersions` in creation order.
+ * - A record id is unique per model (whatever the version); a duplicate gets no sequence number and counts nowhere.
+ * - `seq` is strictly increasing in the order records are accepted (within a batch and across batches).
+ * - Count windows close inside the ingest transaction, per version for all segments (`segment: null`) and per
+ *   non-null segment. With size S and slide D (D = S when tumbling), the n-th record of a (version, segment) closes
+ *   a window when n >= S and (n - S) % D === 0; it covers that stream's last S records. `startSeq`/`endSeq` are the
+ *   seq of its first and last record, `startTime`/`endTime` the min and max record timestamp. Time windows are not
+ *   closed by ingestion.
+ * - A label is first-write-wins per (model, record id): a prediction carrying a non-null label stores it as the
+ *   label; any later label for the id is a duplicate. Accepting a label for a stored record sends every window that
+ *   holds it back to `pending`; if that happens while the window is claimed, `completeWindow` still stores the
+ *   evaluation but leaves the window `pending` (and unclaimed) so the new label is evaluated.
+ * - `claimPendingWindows` hands out pending windows whose lease is free or expired (`leaseUntil <= now`, so a lease
+ *   of 0 ms expires at once), oldest first. `completeWindow` succeeds only for the worker that claimed the window
+ *   last, even after its lease expired, as long as nobody reclaimed it.
+ * - `listWindows` is newest first (creation order); `before` is the id of the last window of the previous page.
+ * - `queryMetrics` is ordered by time ascending; `from` and `to` are inclusive; `limit` keeps the earliest points.
+ *   `completeWindow` stores the points with the window's id and model id.
+ * - `deleteRecordsBefore` deletes records whose timestamp is < time; `deleteMetricsBefore` metric points whose time is
+ *   < time (and evaluated windows that ended before it). Both return the number of records or points deleted.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MetricPoint, Model, ValidRecord, Version, Window } from '@bothub/core';
+import type { NewModel, Store } from './store.js';
+import { StoreConflictError, StoreNotFoundError } from './store-errors.js';
+
+/** What `open` returns: a fresh, empty store and how to dispose of it. */
+export interface StoreFixture {
+  readonly store: Store;
+  /** Closes the store (and any handle from `connect`) and removes its data. */
+  readonly cleanup: () => Promise<void>;
+  /**
+   * Another handle on the same data (a second connection or pool), for the concurrency and reopen tests; they are
+   * skipped without it. The suite closes the handles it opens.
+   */
+  readonly connect?: () => Promise<Store>;
+}
+
+const MODEL: NewModel = {
+  project: 'default',
+  name: 'churn',
+  task: 'binary_classification',
+  description: null,
+  features: [
+    { name: 'age', type: 'numerical', range: { min: 0, max: 120 } },
+    { name: 'plan', type: 'categorical', categories: ['free', 'pro'] },
+    { name: 'vec', type: 'embedding', dimension: 2 },
+  ],
+  prediction: { type: 'boolean' },
+  label: { type: 'boolean' },
+  score: true,
+  segmentFields: ['plan'],
+  protected: null,
+  window: { kind: 'count', size: 3 },
+  retention: { recordsDays: 30, metricsDays: 365 },
+};
+
+interface RecordOptions {
+  readonly versionId: string;
+  readonly timestamp?: number;
+  readonly segment?: string | null;
+  readonly label?: boolean | null;
+}
+
+function makeRecord(id: string, options: RecordOptions): ValidRecord {
+  return {
+    id,
+    versionId: options.versionId,
+    timestamp: options.timestamp ?? 1_700_000_000_000,
+    features: { age: 42.5, plan: 'pro', vec: [0.25, -1], missing: null },
+    prediction: true,
+    score: 0.75,
+    label: options.label ?? null,
+    segment: options.segment ?? null,
+  };
+}
+
+function makeRecords(prefix: string, count: number, options: RecordOptions): ValidRecord[] {
+  return Array.from({ length: count }, (_, i) => makeRecord(`${prefix}${i + 1}`, options));
+}
+
+function makePoint(window: Window, metric: string, feature: string | null, time: number, value: number | null = 0.5): MetricPoint {
+  return { modelId: window.modelId, versionId: window.versionId, segment: window.segment, windowId: window.id, time, metric, feature, value, pValue: null, threshold: 0.1, status: 'ok' };
+}
+
+/** Windows of the model, oldest first. */
+async function allWindows(store: Store, modelId: string): Promise<Window[]> {
+  const page = await store.listWindows(modelId, { limit: 1000 });
+  return [...page.windows].reverse();
+}
+
+function sortPoints(points: readonly MetricPoint[]): MetricPoint[] {
+  return [...points].sort((a, b) => a.time - b.time || a.metric.localeCompare(b.metric) || (a.feature ?? '').localeCompare(b.feature ?? ''));
+}
+
+/**
+ * Registers the contract suite for one Store adapter. `open` is called before every test and must return an empty
+ * store; the suite calls `migrate()` itself.
+ *
+ * @example
+ * runStoreContract('sqlite', async () => {
+ *   const dir = await mkdtemp(join(tmpdir(), 'bothub-'));
+ *   const store = await openSqliteStore({ dataDir: dir });
+ *   return { store, cleanup: async () => { await store.close(); await rm(dir, { recursive: true }); } };
+ * });
+ */
+export function runStoreContract(name: string, open: () => Promise<StoreFixture>): void {
+  describe(`Store contract: ${name}`, () => {
+    let fixture: StoreFixture;
+    let store: Store;
+
+    beforeEach(async () => {
+      fixture = await open();
+      store = fixture.store;
+      await store.migrate();
+    });
+
+    afterEach(async () => {
+      await fixture.cleanup();
+    });
+
+    async function createModel(overrides: Partial<NewModel> = {}): Promise<Model> {
+      return store.createModel({ ...MODEL, ...overrides });
+    }
+
+    async function createVersion(model: Model, version = 'v1', aliases: readonly string[] = []): Promise<Version> {
+      return store.createVersion({ modelId: model.id, version, metadata: {} }, aliases);
+    }
+
+    async function setup(overrides: Partial<NewModel> = {}): Promise<{ model: Model; version: Version }> {
+      const model = await createModel(overrides);
+      const version = await createVersion(model);
+      return { model, version };
+    }
+
+    /** Claims every pending window with a lease that expires at once (so the others stay claimable) and completes one. */
+    async function evaluate(window: Window, points: readonly MetricPoint[] = [], worker = 'w-eval'): Promise<void> {
+      const claimed = await store.claimPendingWindows(1000, worker, 0);
+      expect(claimed.map((w) => w.id)).toContain(window.id);
+      expect(await store.completeWindow(window.id, worker, { points, results: { ok: true }, labelled: 0 })).toBe(true);
+    }
+
+    describe('lifecycle', () => {
+      it('migrate is idempotent and keeps data', async () => {
+        const model = await createModel();
+        await store.migrate();
+        await store.migrate();
+        expect(await store.getModel('default', 'churn')).toEqual(model);
+      });
+
+      it('ping resolves', async () => {
+        await expect(store.ping()).resolves.toBeUndefined();
+      });
+
+      it('data survives a second handle (reopen)', async (context) => {
+        if (!fixture.connect) {
+          context.skip();
+          return;
+        }
+        const { model, version } = await setup();
+        await store.ingestPredictions(model, makeRecords('r', 3, { versionId: version.id }));
+        const other = await fixture.connect();
+        try {
+          expect(await other.getModel('default', 'churn')).toEqual(model);
+          expect(await other.ingestPredictions(model, makeRecords('r', 4, { versionId: version.id }))).toEqual(['duplicate', 'duplicate', 'duplicate', 'accepted']);
+          expect(await allWindows(other, model.id)).toHaveLength(1);
+        } finally {
+          await other.close();
+        }
+      });
+    });
+
+    describe('registry', () => {
+      it('creates, gets and lists models', async () => {
+        const model = await createModel();
+        expect(model).toMatchObject(MODEL);
+        expect(typeof model.id).toBe('string');
+        expect(Number.isNaN(Date.parse(model.createdAt))).toBe(false);
+        expect(await store.getModel('default', 'churn')).toEqual(model);
+        expect(await store.getModel('default', 'nope')).toBeNull();
+        expect(await store.getModel('other', 'churn')).toBeNull();
+
+        const other = await createModel({ project: 'other', name: 'churn' });
+        const alpha = await createModel({ name: 'alpha', description: 'first', window: { kind: 'count', size: 10, slide: 5 } });
+        expect(alpha.description).toBe('first');
+        expect(alpha.window).toEqual({ kind: 'count', size: 10, slide: 5 });
+        expect((await store.listModels()).map((m) => m.id)).toEqual([alpha.id, model.id, other.id]);
+        expect((await store.listModels('default')).map((m) => m.id)).toEqual([alpha.id, model.id]);
+        expect(await store.listModels('empty')).toEqual([]);
+      });
+
+      it('rejects a second model with the same name in a project', async () => {
+        await createModel();
+        await expect(createModel()).rejects.toBeInstanceOf(StoreConflictError);
+        await expect(createModel({ task: 'regression' })).rejects.toThrow(/churn/);
+        expect(await store.listModels()).toHaveLength(1);
+      });
+
+      it('creates versions with metadata and aliases', async () => {
+        const model = await createModel();
+        const metadata = { trainingDataHash: 'sha256:abc', parameters: { depth: 6, nested: { a: [1, 2] } }, metrics: { auc: 0.91 } };
+        const v1 = await store.createVersion({ modelId: model.id, version: '1.0.0', metadata }, ['staging', 'production']);
+        expect(v1).toMatchObject({ modelId: model.id, version: '1.0.0', metadata, aliases: ['production', 'staging'], reference: null });
+        expect(await store.getVersion(model.id, '1.0.0')).toEqual(v1);
+        expect(await store.getVersionById(v1.id)).toEqual(v1);
+        expect(await store.getVersion(model.id, '2.0.0')).toBeNull();
+        expect(await store.getVersionById('no-such-id')).toBeNull();
+
+        const v2 = await store.createVersion({ modelId: model.id, version: '2.0.0', metadata: {} }, ['production']);
+        const v0 = await store.createVersion({ modelId: model.id, version: '0.9.0', metadata: {} }, []);
+        expect(v2.aliases).toEqual(['production']);
+        expect(v0.aliases).toEqual([]);
+        // Creating v2 with `production` moved the alias away from v1.
+        expect((await store.getVersionById(v1.id))?.aliases).toEqual(['staging']);
+        expect((await store.listVersions(model.id)).map((v) => v.version)).toEqual(['1.0.0', '2.0.0', '0.9.0']);
+        expect(await store.listVersions('no-such-model')).toEqual([]);
+      });
+
+      it('rejects a duplicate version name within a model, not across models', async () => {
+        const model = await createModel();
+        const other = await createModel({ name: 'other' });
+        await createVersion(model, 'v1');
+        await expect(createVersion(model, 'v1')).rejects.toBeInstanceOf(StoreConflictError);
+        await expect(createVersion(other, 'v1')).resolves.toMatchObject({ version: 'v1', modelId: other.id });
+      });
+
+      it('moves aliases with setAlias and resolves them', async () => {
+        const model = await createModel();
+        const other = await createModel({ name: 'other' });
+        const v1 = await createVersion(model, 'v1', ['production']);
+        const v2 = await createVersion(model, 'v2');
+        const foreign = await createVersion(other, 'v1', ['production']);
+
+        expect((await store.resolveAlias(model.id, 'production'))?.id).toBe(v1.id);
+        await store.setAlias(model.id, 'production', v2.id);
+        const resolved = await store.resolveAlias(model.id, 'production');
+        expect(resolved?.id).toBe(v2.id);
+        expect(resolved?.aliases).toEqual(['production']);
+        expect((await store.getVersionById(v1.id))?.aliases).toEqual([]);
+        // Setting it again is a no-op, and another model's alias of the same name is untouched.
+        await store.setAlias(model.id, 'production', v2.id);
+        expect((await store.resolveAlias(model.id, 'production'))?.id).toBe(v2.id);
+        expect((await store.resolveAlias(other.id, 'production'))?.id).toBe(foreign.id);
+        expect(await store.resolveAlias(model.id, 'staging')).toBeNull();
+
+        await expect(store.setAlias(model.id, 'production', foreign.id)).rejects.toBeInstanceOf(StoreNotFoundError);
+        await expect(store.setAlias(model.id, 'production', 'no-such-version')).rejects.toBeInstanceOf(StoreNotFoundError);
+        expect((await store.resolveAlias(model.id, 'production'))?.id).toBe(v2.id);
+      });
+
+      it('stores reference profiles byte for byte', async () => {
+        const { version } = await setup();
+        expect(await store.getReferenceProfile(version.id)).toBeNull();
+        const bytes = new Uint8Array(70_000);
+        for (let i = 0; i < bytes.length; i += 1) bytes[i] = (i * 7919) % 256;
+        await store.putReferenceProfile(version.id, bytes, 5000);
+        const got = await store.getReferenceProfile(version.id);
+        expect(got).toBeInstanceOf(Uint8Array);
+        // Buffer.equals: vitest's deep equality takes a second on 70 kB.
+        expect(Buffer.from(got!.buffer, got!.byteOffset, got!.byteLength).equals(bytes)).toBe(true);
+        const stored = await store.getVersionById(version.id);
+        expect(stored?.reference?.rows).toBe(5000);
+        expect(Number.isNaN(Date.parse(stored?.reference?.builtAt ?? ''))).toBe(false);
+
+        // Replacing it keeps the newest.
+        await store.putReferenceProfile(version.id, new Uint8Array([0, 255, 1]), 3);
+        expect(new Uint8Array((await store.getReferenceProfile(version.id))!)).toEqual(new Uint8Array([0, 255, 1]));
+        expect((await store.getVersionById(version.id))?.reference?.rows).toBe(3);
+        await expect(store.putReferenceProfile('no-such-version', bytes, 1)).rejects.toBeInstanceOf(StoreNotFoundError);
+      });
+    });
+
+    describe('ingestPredictions', () => {
+      it('answers accepted or duplicate, within a batch and across batches', async () => {
+        const { model, version } = await setup({ window: { kind: 'count', size: 3 } });
+        const v2 = await createVersion(model, 'v2');
+        const [x, y] = makeRecords('x', 2, { versionId: version.id });
+        expect(await store.ingestPredictions(model, [x!, y!, x!])).toEqual(['accepted', 'accepted', 'duplicate']);
+        expect(await allWindows(store, model.id)).toEqual([]);
+        // The id is unique per model whatever the version.
+        expect(await store.ingestPredictions(model, [y!, makeRecord('x1', { versionId: v2.id }), makeRecord('z', { versionId: version.id })])).toEqual(['duplicate', 'duplicate', 'accepted']);
+        expect(await store.ingestPredictions(model, [])).toEqual([]);
+
+        // Duplicates count nowhere: the first window holds x1, x2, z.
+        const windows = await allWindows(store, model.id);
+        expect(windows).toHaveLength(1);
+        const records = await store.loadWindowRecords(windows[0]!);
+        expect(records.map((r) => r.id)).toEqual(['x1', 'x2', 'z']);
+
+        // Another model may use the same ids.
+        const other = await setup({ name: 'other' });
+        expect(await store.ingestPredictions(other.model, [makeRecord('x1', { versionId: other.version.id })])).toEqual(['accepted']);
+      });
+
+      it('stores records faithfully and assigns increasing seq', async () => {
+        const { model, version } = await setup({ window: { kind: 'count', size: 4 } });
+        const first: ValidRecord = {
+          id: 'a',
+          versionId: version.id,
+          timestamp: 1_700_000_000_123,
+          features: { age: 1.5, plan: 'free', flag: true, vec: [0.5, -0.25], missing: null },
+          prediction: 'yes',
+          score: null,
+          label: null,
+          segment: 'free',
+        };
+        const second: ValidRecord = { ...first, id: 'b', prediction: 3.25, score: 0.125, label: false, segment: null };
+        const third: ValidRecord = { ...first, id: 'c', prediction: null, label: 'cat' };
+        const fourth: ValidRecord = { ...first, id: 'd', prediction: false, label: 0 };
+        const before = Date.now();
+        await store.ingestPredictions(model, [first, second]);
+        await store.ingestPredictions(model, [third, fourth]);
+        const after = Date.now();
+        const [window] = await allWindows(store, model.id);
+        const records = await store.loadWindowRecords(window!);
+        const stripped: ValidRecord[] = records.map((r) => ({ id: r.id, versionId: r.versionId, timestamp: r.timestamp, features: r.features, prediction: r.prediction, score: r.score, label: r.label, segment: r.segment }));
+        expect(stripped).toEqual([first, second, third, fourth]);
+        for (let i = 1; i < records.length; i += 1) expect(records[i]!.seq).toBeGreaterThan(records[i - 1]!.seq);
+        for (const record of records) {
+          expect(Number.isInteger(record.seq)).toBe(true);
+          expect(record.receivedAt).toBeGreaterThanOrEqual(before);
+          expect(record.receivedAt).toBeLessThanOrEqual(after);
+        }
+      });
+
+      it('closes tumbling count windows across batches', async () => {
+        const { model, version } = await setup({ window: { kind: 'count', size: 3 } });
+        const times = [5000, 1000, 3000, 9000, 7000, 8000, 2000];
+        const records = times.map((timestamp, i) => makeRecord(`r${i + 1}`, { versionId: version.id, timestamp }));
+        await store.ingestPredictions(model, records.slice(0, 2));
+        expect(await allWindows(store, model.id)).toEqual([]);
+        await store.ingestPredictions(model, records.slice(2, 5));
+        expect(await allWindows(store, model.id)).toHaveLength(1);
+        await store.ingestPredictions(model, records.slice(5));
+
+        const windows = await allWindows(store, model.id);
+        expect(windows).toHaveLength(2);
+        const expected = [
+          { ids: ['r1', 'r2', 'r3'], startTime: 1000, endTime: 5000 },
+          { ids: ['r4', 'r5', 'r6'], startTime: 7000, endTime: 9000 },
+        ];
+        for (const [i, window] of windows.entries()) {
+          const loaded = await store.loadWindowRecords(window);
+          expect(loaded.map((r) => r.id)).toEqual(expected[i]!.ids);
+          expect(window).toMatchObject({
+            modelId: model.id,
+            versionId: version.id,
+            segment: null,
+            kind: 'count',
+            count: 3,
+            labelled: 0,
+            status: 'pending',
+            evaluatedAt: null,
+            startSeq: loaded[0]!.seq,
+            endSeq: loaded[2]!.seq,
+            startTime: expected[i]!.startTime,
+            endTime: expected[i]!.endTime,
+          });
+          expect(typeof window.closedAt).toBe('number');
+        }
+      });
+
+      it('closes windows per version and per segment besides the all-segments window', async () => {
+        const { model, version } = await setup({ window: { kind: 'count', size: 2 } });
+        const v2 = await createVersion(model, 'v2');
+        const segments = ['a', 'b', 'a', null, 'b'];
+        const records = segments.map((segment, i) => makeRecord(`r${i + 1}`, { versionId: version.id, segment }));
+        const interleaved = [records[0]!, makeRecord('o1', { versionId: v2.id, segment: 'a' }), records[1]!, records[2]!, makeRecord('o2', { versionId: v2.id, segment: 'a' }), records[3]!, records[4]!];
+        await store.ingestPredictions(model, interleaved.slice(0, 3));
+        await store.ingestPredictions(model, interleaved.slice(3));
+
+        const windows = await allWindows(store, model.id);
+        const described = await Promise.all(
+          windows.map(async (w) => ({ version: w.versionId === v2.id ? 'v2' : 'v1', segment: w.segment, count: w.count, ids: (await store.loadWindowRecords(w)).map((r) => r.id) })),
+        );
+        const key = (d: { version: string; segment: string | null; ids: string[] }): string => `${d.version}/${d.segment ?? '*'}/${d.ids.join(',')}`;
+        expect(described.map(key).sort()).toEqual(['v1/*/r1,r2', 'v1/*/r3,r4', 'v1/a/r1,r3', 'v1/b/r2,r5', 'v2/*/o1,o2', 'v2/a/o1,o2'].sort());
+        expect(described.every((d) => d.count === 2)).toBe(true);
+      });
+
+      it('closes sliding windows every `slide` records over the last `size`', async () => {
+        const { model, version } = await setup({ window: { kind: 'count', size: 4, slide: 2 } });
+        const records = makeRecords('r', 9, { versionId: version.id });
+        for (let i = 0; i < records.length; i += 3) await store.ingestPredictions(model, records.slice(i, i + 3));
+        const windows = await allWindows(store, model.id);
+        const ids = await Promise.all(windows.map(async (w) => (await store.loadWindowRecords(w)).map((r) => r.id)));
+        expect(ids).toEqual([
+          ['r1', 'r2', 'r3', 'r4'],
+          ['r3', 'r4', 'r5', 'r6'],
+          ['r5', 'r6', 'r7', 'r8'],
+        ]);
+        expect(windows.map((w) => w.count)).toEqual([4, 4, 4]);
+      });
+
+      it('does not close windows for time-window models', async () => {
+        const { model, version } = await setup({ window: { kind: 'time', size: 3600 } });
+        expect(await store.ingestPredictions(model, makeRecords('r', 5, { versionId: version.id }))).toEqual(Array(5).fill('accepted'));
+        expect(await allWindows(store, model.id)).toEqual([]);
+      });
+    });
+
+    describe('ingestLabels', () => {
+      it('joins labels arriving before or after the prediction; a second label is a duplicate', async () => {
+        const { model, version } = await setup({ window: { kind: 'count', size: 3 } });
+        expect(await store.ingestLabels(model, [{ id: 'r1', label: true, timestamp: 1 }])).toEqual(['accepted']);
+        await store.ingestPredictions(model, [makeRecord('r1', { versionId: version.id }), makeRecord('r2', { versionId: version.id, label: false }), makeRecord('r3', { versionId: version.id })]);
+        expect(
+          await store.ingestLabels(model, [
+            { id: 'r3', label: false, timestamp: 2 },
+            { id: 'r1', label: false, timestamp: 3 },
+            { id: 'r2', label: true, timestamp: 4 },
+            { id: 'r3', label: true, timestamp: 5 },
+          ]),
+        ).toEqual(['accepted', 'duplicate', 'duplicate', 'duplicate']);
+        const [window] = await allWindows(store, model.id);
+        const records = await store.loadWindowRecords(window!);
+        expect(records.map((r) => [r.id, r.label])).toEqual([
+          ['r1', true],
+          ['r2', false],
+          ['r3', false],
+        ]);
+      });
+
+      it('sends evaluated windows holding a labelled record back to pending', async () => {
+        const { model, version } = await setup({ window: { kind: 'count', size: 2 } });
+        await store.ingestPredictions(model, [
+          makeRecord('r1', { versionId: version.id, segment: 'a' }),
+          makeRecord('r2', { versionId: version.id, segment: 'b' }),
+          makeRecord('r3', { versionId: version.id, segment: 'a' }),
+          makeRecord('r4', { versionId: version.id, segment: 'b' }),
+          makeRecord('r5', { versionId: version.id, segment: 'a' }),
+        ]);
+        const windows = await allWindows(store, model.id);
+        expect(windows).toHaveLength(4);
+        for (const window of windows) await evaluate(window);
+        expect((await allWindows(store, model.id)).every((w) => w.status === 'evaluated' && w.evaluatedAt !== null)).toBe(true);
+
+        // r3 is in the all-segments window (r3, r4) and in segment a's window (r1, r3); r5 is in no window yet.
+        expect(await store.ingestLabels(model, [{ id: 'r3', label: true, timestamp: 10 }, { id: 'r5', label: true, timestamp: 10 }])).toEqual(['accepted', 'accepted']);
+        const after = await allWindows(store, model.id);
+        const pending = await Promise.all(after.filter((w) => w.status === 'pending').map(async (w) => `${w.segment ?? '*'}:${(await store.loadWindowRecords(w)).map((r) => r.id).join(',')}`));
+        expect(pending.sort()).toEqual(['*:r3,r4', 'a:r1,r3']);
+        const claimed = await store.claimPendingWindows(10, 'w-again', 60_000);
+        expect(claimed.map((w) => w.id).sort()).toEqual(after.filter((w) => w.status === 'pending').map((w) => w.id).sort());
+      });
+
+      it('keeps a window pending when a label arrives while it is being evaluated', async () => {
+        const { model, version } = await setup({ window: { kind: 'count', size: 2 } });
+        await store.ingestPredictions(model, makeRecords('r', 2, { versionId: version.id }));
+        const [window] = await store.claimPendingWindows(1, 'w1', 60_000);
+        expect(await store.ingestLabels(model, [{ id: 'r1', label: true, timestamp: 1 }])).toEqual(['accepted']);
+        expect(await store.completeWindow(window!.id, 'w1', { points: [], results: { stale: true }, labelled: 0 })).toBe(true);
+        const stored = await store.getWindow(model.id, window!.id);
+        expect(stored?.window.status).toBe('pending');
+        expect(stored?.results).toEqual({ stale: true });
+        const [again] = await store.claimPendingWindows(1, 'w2', 60_000);
+        expect(again?.id).toBe(window!.id);
+        expect(await store.completeWindow(window!.id, 'w2', { points: [], results: { fresh: true }, labelled: 1 })).toBe(true);
+        expect((await store.getWindow(model.id, window!.id))?.window).toMatchObject({ status: 'evaluated', labelled: 1 });
+      });
+    });
+
+    describe('claims', () => {
+      it('hands each pending window to one claimer, oldest first', async () => {
+        const { model, version } = await setup({ window: { kind: 'count', size: 1 } });
+        await store.ingestPredictions(model, makeRecords('r', 6, { versionId: version.id }));
+        const windows = await allWindows(store, model.id);
+        const [oldest] = await store.claimPendingWindows(1, 'w0', 60_000);
+        expect(oldest?.id).toBe(windows[0]!.id);
+
+        const [a, b] = await Promise.all([store.claimPendingWindows(3, 'w1', 60_000), store.claimPendingWindows(3, 'w2', 60_000)]);
+        const ids = [...a, ...b].map((w) => w.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(ids.sort()).toEqual(windows.slice(1).map((w) => w.id).sort());
+        expect(await store.claimPendingWindows(10, 'w3', 60_000)).toEqual([]);
+      });
+
+      it('never hands a window to two connections claiming at once', async (context) => {
+        if (!fixture.connect) {
+          context.skip();
+          return;
+        }
+        const { model, version } = await setup({ window: { kind: 'count', size: 1 } });
+        await store.ingestPredictions(model, makeRecords('r', 40, { versionId: version.id }));
+        const others = await Promise.all([fixture.connect(), fixture.connect()]);
+        try {
+          const handles = [store, ...others];
+          const claims = await Promise.all(Array.from({ length: 12 }, (_, i) => handles[i % handles.length]!.claimPendingWindows(5, `w${i}`, 60_000)));
+          const ids = claims.flat().map((w) => w.id);
+          expect(new Set(ids).size).toBe(ids.length);
+          expect(ids).toHaveLength(40);
+        } finally {
+          for (const other of others) await other.close();
+        }
+      });
+
+      it('lets another worker reclaim an expired lease; only the holder completes', async () => {
+        const { model, version } = await setup({ window: { kind: 'count', size: 1 } });
+        await store.ingestPredictions(model, makeRecords('r', 1, { versionId: version.id }));
+        const [first] = await store.claimPendingWindows(5, 'w1', 0);
+        expect(first).toBeDefined();
+        const [second] = await store.claimPendingWindows(5, 'w2', 60_000);
+        expect(second?.id).toBe(first!.id);
+        expect(await store.claimPendingWindows(5, 'w3', 60_000)).toEqual([]);
+
+        expect(await store.completeWindow(first!.id, 'w1', { points: [], results: null, labelled: 0 })).toBe(false);
+        expect((await store.getWindow(model.id, first!.id))?.window.status).toBe('pending');
+        expect(await store.completeWindow(first!.id, 'w2', { points: [], results: { by: 'w2' }, labelled: 0 })).toBe(true);
+        expect(await store.completeWindow(first!.id, 'w9', { points: [], results: null, labelled: 0 })).toBe(false);
+        expect(await store.completeWindow('no-such-window', 'w2', { points: [], results: null, labelled: 0 })).toBe(false);
+        expect(await store.claimPendingWindows(5, 'w3', 0)).toEqual([]);
+      });
+
+      it('stores results and points, replacing them on re-evaluation', async () => {
+        const { model, version } = await setup({ window: { kind: 'count', size: 2 } });
+        await store.ingestPredictions(model, makeRecords('r', 2, { versionId: version.id }));
+        const [window] = await store.claimPendingWindows(1, 'w1', 60_000);
+        const points = [makePoint(window!, 'drift.statistic', 'age', window!.endTime, 0.25), { ...makePoint(window!, 'drift.share', null, window!.endTime, null), pValue: 0.01, status: 'critical' as const }];
+        const results = { drift: { columns: [{ name: 'age', statistic: 0.25 }] }, nested: [1, null, 'x'] };
+        expect(await store.completeWindow(window!.id, 'w1', { points, results, labelled: 1 })).toBe(true);
+        const got = await store.getWindow(model.id, window!.id);
+        expect(got?.results).toEqual(results);
+        expect(sortPoints(got!.points)).toEqual(sortPoints(points));
+        expect(got?.window).toMatchObject({ id: window!.id, status: 'evaluated', labelled: 1 });
+        expect(typeof got?.window.evaluatedAt).toBe('number');
+        expect(await store.getWindow(model.id, 'no-such-window')).toBeNull();
+        expect(await store.getWindow('no-such-model', window!.id)).toBeNull();
+
+        await store.ingestLabels(model, [{ id: 'r1', label: true, timestamp: 1 }]);
+        const [again] = await store.claimPendingWindows(1, 'w2', 60_000);
+        const replacement = [makePoint(again!, 'performance.accuracy', null, again!.endTime, 1)];
+        expect(await store.completeWindow(again!.id, 'w2', { points: replacement, results: { second: true }, labelled: 2 })).toBe(true);
+        const regot = await store.getWindow(model.id, window!.id);
+        expect(regot?.points).toEqual(replacement);
+        expect(regot?.results).toEqual({ second: true });
+        expect(await store.queryMetrics(model.id, {})).toEqual(replacement);
+      });
+    });
+
+    describe('queries', () => {
+      it('lists windows newest first with pagination', async () => {
+        const { model, version } = await setup({ window: { kind: 'count', size: 1 } });
+        for (let i = 0; i < 3; i += 1) await store.ingestPredictions(model, makeRecords(`b${i}-`, 3, { versionId: version.id }));
+        const page = await store.listWindows(model.id, { limit: 100 });
+        expect(page.next).toBeNull();
+        expect(page.windows).toHaveLength(9);
+        for (let i = 1; i < page.windows.length; i += 1) expect(page.windows[i]!.endSeq).toBeLessThan(page.windows[i - 1]!.endSeq);
+
+        const seen: string[] = [];
+        let before: string | undefined;
+        for (;;) {
+          const next = await store.listWindows(model.id, before === undefined ? { limit: 4 } : { limit: 4, before });
+          expect(next.windows.length).toBeLessThanOrEqual(4);
+          seen.push(...next.windows.map((w) => w.id));
+          if (next.next === null) break;
+          before = next.next;
+        }
+        expect(seen).toEqual(page.windows.map((w) => w.id));
+        const exact = await store.listWindows(model.id, { limit: 9 });
+        expect(exact.next).toBeNull();
+        expect(await store.listWindows('no-such-model', { limit: 10 })).toEqual({ windows: [], next: null });
+      });
+
+      it('queries metric series by metric, feature, segment, version and time', async () => {
+        const { model, version } = await setup({ window: { kind: 'count', size: 2 } });
+        await store.ingestPredictions(model, makeRecords('r', 2, { versionId: version.id, segment: 'a' }));
+        const windows = await allWindows(store, model.id);
+        const all = windows.find((w) => w.segment === null)!;
+        const segment = windows.find((w) => w.segment === 'a')!;
+        await evaluate(all, [makePoint(all, 'drift.statistic', 'age', 100), makePoint(all, 'drift.statistic', 'plan', 200), makePoint(all, 'drift.statistic', 'age', 300), makePoint(all, 'drift.share', null, 250)]);
+        await evaluate(segment, [makePoint(segment, 'drift.statistic', 'age', 150)]);
+
+        const times = async (query: Parameters<Store['queryMetrics']>[1]): Promise<number[]> => (await store.queryMetrics(model.id, query)).map((p) => p.time);
+        expect(await times({ metric: 'drift.statistic' })).toEqual([100, 150, 200, 300]);
+        expect(await times({ metric: 'drift.statistic', feature: 'age', segment: null })).toEqual([100, 300]);
+        expect(await times({ segment: 'a' })).toEqual([150]);
+        expect(await times({ segment: 'b' })).toEqual([]);
+        expect(await times({ segment: null })).toEqual([100, 200, 250, 300]);
+        expect(await times({ from: 150, to: 250 })).toEqual([150, 200, 250]);
+        expect(await times({ from: 251 })).toEqual([300]);
+        expect(await times({ to: 100 })).toEqual([100]);
+        expect(await times({ limit: 2 })).toEqual([100, 150]);
+        expect(await times({ versionId: version.id, metric: 'drift.share' })).toEqual([250]);
+        expect(await times({ versionId: 'no-such-version' })).toEqual([]);
+        expect(await store.queryMetrics('no-such-model', {})).toEqual([]);
+
+        const [point] = await store.queryMetrics(model.id, { metric: 'drift.share' });
+        expect(point).toEqual(makePoint(all, 'drift.share', null, 250));
+
+        const latest = sortPoints(await store.latestMetrics(model.id));
+        expect(latest.map((p) => [p.metric, p.feature, p.time])).toEqual([
+          ['drift.statistic', 'plan', 200],
+          ['drift.share', null, 250],
+          ['drift.statistic', 'age', 300],
+        ]);
+      });
+    });
+
+    describe('retention', () => {
+      it('deletes records and metric points older than a time, per model', async () => {
+        const { model, version } = await setup({ window: { kind: 'count', size: 3 } });
+        const other = await setup({ name: 'other', window: { kind: 'count', size: 3 } });
+        const records = [1000, 2000, 3000].map((timestamp, i) => makeRecord(`r${i + 1}`, { versionId: version.id, timestamp }));
+        await store.ingestPredictions(model, records);
+        await store.ingestPredictions(other.model, records.map((r) => ({ ...r, versionId: other.version.id })));
+
+        expect(await store.deleteRecordsBefore(model.id, 2500)).toBe(2);
+        expect(await store.deleteRecordsBefore(model.id, 2500)).toBe(0);
+        const [window] = await allWindows(store, model.id);
+        expect((await store.loadWindowRecords(window!)).map((r) => r.id)).toEqual(['r3']);
+        const [otherWindow] = await allWindows(store, other.model.id);
+        expect(await store.loadWindowRecords(otherWindow!)).toHaveLength(3);
+
+        await evaluate(window!, [makePoint(window!, 'm', null, 100), makePoint(window!, 'm', null, 200), makePoint(window!, 'm', null, 300)]);
+        await evaluate(otherWindow!, [makePoint(otherWindow!, 'm', null, 100)], 'w-other');
+        expect(await store.deleteMetricsBefore(model.id, 200)).toBe(1);
+        expect((await store.queryMetrics(model.id, {})).map((p) => p.time)).toEqual([200, 300]);
+        expect(await store.queryMetrics(other.model.id, {})).toHaveLength(1);
+      });
+    });
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * An application over a fresh SQLite store in a temporary directory, for route tests, with a counter of evaluator
+ * wake-ups. Closing the app closes the store and removes the directory.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { createApp } from '../app.js';
+import type { AppDeps } from '../app.js';
+import { openSqliteStore } from '../storage/sqlite/index.js';
+import type { Store } from '../storage/store.js';
+
+export interface TestApp {
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  /** How many times ingestion woke the evaluator. */
+  readonly wakes: () => number;
+}
+
+/** A fixed clock: 2026-01-01T00:00:00Z. */
+export const TEST_NOW = Date.UTC(2026, 0, 1);
+
+/**
+ * @example
+ * const { app } = await createTestApp();
+ * const response = await app.inject({ method: 'GET', url: '/healthz' });
+ * await app.close();
+ */
+export async function createTestApp(overrides: Partial<Omit<AppDeps, 'store'>> = {}): Promise<TestApp> {
+  let wakes = 0;
+  const dataDir = mkdtempSync(join(tmpdir(), 'bothub-http-'));
+  const store = await openSqliteStore({ dataDir });
+  await store.migrate();
+  const app = createApp({
+    store,
+    clock: () => TEST_NOW,
+    limits: { bodyBytes: 64 * 1024, batchRecords: 100 },
+    evaluator: {
+      wake: () => {
+        wakes++;
+      },
+    },
+    ...overrides,
+  });
+  app.addHook('onClose', async () => {
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  await app.ready();
+  return { app, store, wakes: () => wakes };
+}
