@@ -20,9 +20,14 @@ export interface BenchItem {
   readonly targets: { readonly maxRatio?: number; readonly maxMedianMs?: number; readonly maxPeakMemoryMb?: number };
   /** Timed repetitions for each side (median reported); default 5. */
   readonly repeats?: number;
+  /** Whether to run `ours` once untimed first; default true (false for long end-to-end items). */
+  readonly warmUp?: boolean;
   /** Builds the input data, deterministically (seeded). */
   makeData(): BenchData;
-  /** The work on our side: one call is one timed repetition. It may return `{ peakMemoryMb }` (measured in a child process). */
+  /**
+   * The work on our side: one call is one timed repetition (a promise is awaited). It may return `{ peakMemoryMb }`
+   * (measured in a child process) and `{ checks: [{ label, ok }] }`, targets the item judges itself (e.g. records/s).
+   */
   ours(data: BenchData): unknown;
   readonly reference?: {
     /** Human label, e.g. "scipy.stats.ks_2samp". */

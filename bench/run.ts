@@ -68,13 +68,24 @@ for (const item of selected) {
   process.stdout.write(`${item.name}\n`);
   const data = item.makeData();
   const peaks: number[] = [];
-  const oursRuns = timeOurs(() => {
-    const out = item.ours(data);
-    if (typeof out === 'object' && out !== null && 'peakMemoryMb' in out && typeof out.peakMemoryMb === 'number') peaks.push(out.peakMemoryMb);
-  }, repeats);
+  const checks: { label: string; ok: boolean }[] = [];
+  const oursRuns = await timeOurs(
+    async () => {
+      const out: unknown = await item.ours(data);
+      if (typeof out !== 'object' || out === null) return;
+      if ('peakMemoryMb' in out && typeof out.peakMemoryMb === 'number') peaks.push(out.peakMemoryMb);
+      if ('checks' in out && Array.isArray(out.checks)) checks.push(...(out.checks as { label: string; ok: boolean }[]));
+    },
+    repeats,
+    item.warmUp ?? true,
+  );
   const oursMedianMs = median(oursRuns);
   const result: BenchResult = { name: item.name, oursMedianMs, oursRunsMs: oursRuns, references: [], targets: item.targets, verdicts: [], pass: true };
   if (peaks.length) result.peakMemoryMb = Math.max(...peaks);
+  for (const check of checks) {
+    result.pass &&= check.ok;
+    result.verdicts.push(`${check.label}: ${check.ok ? 'met' : 'MISSED'}`);
+  }
   const reference = item.reference;
   if (reference) {
     // Every interpreter with the modules is measured (e.g. the distribution's scipy and a newer one): the target is judged on the fastest.
