@@ -56,11 +56,11 @@ describe('openSqliteStore', () => {
       await store.migrate();
       const db = store.database;
       expect(db.name).toBe(join(dataDir, SQLITE_FILE_NAME));
-      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.prepare('PRAGMA journal_mode').pluck().get()).toBe('wal');
       // 2 = FULL: the WAL is synced on every commit.
-      expect(db.pragma('synchronous', { simple: true })).toBe(2);
-      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-      expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+      expect(db.prepare('PRAGMA synchronous').pluck().get()).toBe(2);
+      expect(db.prepare('PRAGMA foreign_keys').pluck().get()).toBe(1);
+      expect(db.prepare('PRAGMA busy_timeout').pluck().get()).toBeGreaterThan(0);
       await store.close();
     }
   });

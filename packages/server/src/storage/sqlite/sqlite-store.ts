@@ -12,6 +12,7 @@ import type { MetricPoint, Model, ValidLabel, ValidRecord, Version, Window } fro
 import type { IngestStatus, MetricQuery, NewModel, NewVersion, Store, StoredRecord, WindowEvaluation, WindowPage } from '../store.js';
 import { StoreConflictError, StoreNotFoundError } from '../store-errors.js';
 import { applySqliteMigrations } from './apply-sqlite-migrations.js';
+import { retainNativeHandles } from './retain-native-handles.js';
 
 /** Where the database lives: a data directory (the file is `<dataDir>/bothub.sqlite`) or an explicit file. */
 export type SqliteStoreOptions = { readonly dataDir: string } | { readonly file: string };
@@ -756,13 +757,14 @@ export function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStor
   return settle(() => {
     const file = 'file' in options ? options.file : join(options.dataDir, SQLITE_FILE_NAME);
     mkdirSync(dirname(file), { recursive: true });
-    const db = new Database(file);
+    const db = retainNativeHandles(new Database(file));
     try {
-      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-      db.pragma('journal_mode = WAL');
+      // exec, not pragma(): pragma() prepares a statement that becomes garbage at once (see retain-native-handles.ts).
+      db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      db.exec('PRAGMA journal_mode = WAL');
       // FULL syncs the WAL on every commit: an acknowledged batch survives power loss (NORMAL would not, in WAL mode).
-      db.pragma('synchronous = FULL');
-      db.pragma('foreign_keys = ON');
+      db.exec('PRAGMA synchronous = FULL');
+      db.exec('PRAGMA foreign_keys = ON');
     } catch (error) {
       db.close();
       throw error;
