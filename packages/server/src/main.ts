@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { createApp } from './app.js';
 import type { ServiceConfig } from './config.js';
+import { createEvaluationWorkerPool } from './jobs/evaluation-worker-pool.js';
 import { createWindowEvaluator } from './jobs/window-evaluator.js';
 import type { WindowEvaluator } from './jobs/window-evaluator.js';
 import { openPostgresStore } from './storage/postgres/index.js';
@@ -18,7 +19,7 @@ export interface RunningService {
   readonly evaluator: WindowEvaluator;
   /** The address the service listens on, e.g. http://127.0.0.1:8080. */
   readonly url: string;
-  /** Stops accepting requests, lets the window job finish its round, closes the store. */
+  /** Stops accepting requests, lets the window job finish its round, stops the evaluation worker, closes the store. */
   close(): Promise<void>;
 }
 
@@ -36,6 +37,8 @@ export async function openStore(config: ServiceConfig): Promise<Store> {
 export async function startService(config: ServiceConfig): Promise<RunningService> {
   const log = pino({ level: config.logLevel });
   const store = await openStore(config);
+  // The monitors take hundreds of ms per window: run them off the request loop.
+  const pool = createEvaluationWorkerPool({ size: 1 });
   const evaluator = createWindowEvaluator({
     store,
     clock: Date.now,
@@ -45,6 +48,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     leaseMs: config.evaluationLeaseMs,
     pollMs: 1000,
     log,
+    evaluate: pool.evaluate,
   });
   const app = createApp({
     store,
@@ -54,7 +58,13 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     logger: { level: config.logLevel },
     evaluator,
   });
-  const url = await app.listen({ host: config.host, port: config.port });
+  let url: string;
+  try {
+    url = await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
   evaluator.start();
   return {
     app,
@@ -64,6 +74,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     async close() {
       await app.close();
       await evaluator.stop();
+      await pool.close();
       await store.close();
     },
   };

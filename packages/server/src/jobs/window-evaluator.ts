@@ -3,9 +3,10 @@
  * writes their metric points. It runs off the request path (ingestion only wakes it) and, through the store's
  * claims and leases, several nodes can run it against one database without evaluating a window twice.
  */
-import { deserializeReferenceProfile, evaluateWindow, recordsToDataset } from '@bothub/core';
-import type { Model, ReferenceProfile, Window } from '@bothub/core';
+import type { Model, Window } from '@bothub/core';
 import type { Store } from '../storage/store.js';
+import { createInProcessEvaluate } from './evaluate-in-process.js';
+import type { EvaluateWindowFn } from './evaluate-in-process.js';
 
 export interface WindowEvaluatorDeps {
   readonly store: Store;
@@ -19,6 +20,8 @@ export interface WindowEvaluatorDeps {
   /** How often to look for windows when not woken (other nodes' windows, expired leases). */
   readonly pollMs: number;
   readonly log: { error(obj: object, msg: string): void; debug?(obj: object, msg: string): void };
+  /** Runs the monitors on a window; default: on this thread. The service passes a worker pool's, to keep requests flowing. */
+  readonly evaluate?: EvaluateWindowFn;
 }
 
 export interface WindowEvaluator {
@@ -35,8 +38,9 @@ export interface WindowEvaluator {
  * @example const evaluator = createWindowEvaluator({ store, clock: Date.now, workerId: 'node-1', seed: 42, concurrency: 1, leaseMs: 60_000, pollMs: 1000, log });
  */
 export function createWindowEvaluator(deps: WindowEvaluatorDeps): WindowEvaluator {
+  const evaluate = deps.evaluate ?? createInProcessEvaluate();
   const models = new Map<string, Model>();
-  const profiles = new Map<string, ReferenceProfile | null>();
+  const profiles = new Map<string, Uint8Array>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<number> | undefined;
   let wanted = false;
@@ -47,14 +51,14 @@ export function createWindowEvaluator(deps: WindowEvaluatorDeps): WindowEvaluato
     return models.get(modelId) ?? null;
   }
 
-  async function profileOf(versionId: string): Promise<ReferenceProfile | null> {
+  /** The serialized profile; `evaluate` deserializes it (once per version) where it runs. */
+  async function profileOf(versionId: string): Promise<Uint8Array | null> {
     const cached = profiles.get(versionId);
     if (cached) return cached;
     const bytes = await deps.store.getReferenceProfile(versionId);
-    const profile = bytes ? deserializeReferenceProfile(bytes) : null;
     // A missing profile is not cached: the reference may be uploaded at any time.
-    if (profile) profiles.set(versionId, profile);
-    return profile;
+    if (bytes) profiles.set(versionId, bytes);
+    return bytes;
   }
 
   async function evaluateOne(window: Window): Promise<void> {
@@ -71,9 +75,9 @@ export function createWindowEvaluator(deps: WindowEvaluatorDeps): WindowEvaluato
       await deps.store.completeWindow(window.id, deps.workerId, { points: [point], results: { reason: 'no reference profile for this version yet: upload one to get drift and quality monitors' }, labelled });
       return;
     }
-    const dataset = recordsToDataset(model, records, `window ${window.id}`);
-    const evaluation = evaluateWindow(model, profile, dataset, {
-      seed: deps.seed, windowId: window.id, versionId: window.versionId, segment: window.segment, time: window.endTime,
+    const evaluation = await evaluate({
+      model, versionId: window.versionId, profileBytes: profile, records, source: `window ${window.id}`,
+      options: { seed: deps.seed, windowId: window.id, versionId: window.versionId, segment: window.segment, time: window.endTime },
     });
     await deps.store.completeWindow(window.id, deps.workerId, evaluation);
   }
