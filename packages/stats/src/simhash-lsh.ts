@@ -136,11 +136,8 @@ export function findNearNeighbours(index: SimHashIndex, current: MatrixInput, op
   const unit = normalizeRows(y.data, n, d);
   const ref = index.unitVectors;
   const seen = new Int32Array(index.size).fill(-1);
-  const hasNeighbour = new Uint8Array(n);
-  const bestSimilarity = new Float64Array(n).fill(Number.NaN);
-  const bestIndex = new Int32Array(n).fill(-1);
+  const matches = createMatches(n, threshold);
   let comparisons = 0;
-  let found = 0;
   for (let q = 0; q < n; q++) {
     const oq = q * d;
     if (isZero(unit, oq, d)) continue;
@@ -161,16 +158,9 @@ export function findNearNeighbours(index: SimHashIndex, current: MatrixInput, op
         }
       }
     }
-    if (bestAt >= 0) {
-      bestSimilarity[q] = best;
-      bestIndex[q] = bestAt;
-      if (best >= threshold) {
-        hasNeighbour[q] = 1;
-        found++;
-      }
-    }
+    matches.record(q, best, bestAt);
   }
-  return { hasNeighbour, bestSimilarity, bestIndex, share: found / n, comparisons };
+  return matches.result(comparisons);
 }
 
 /**
@@ -196,11 +186,8 @@ export function bruteForceNearNeighbours(reference: MatrixInput, current: Matrix
   const unit = normalizeRows(y.data, n, d);
   const refNonZero = new Uint8Array(m);
   for (let r = 0; r < m; r++) refNonZero[r] = isZero(ref, r * d, d) ? 0 : 1;
-  const hasNeighbour = new Uint8Array(n);
-  const bestSimilarity = new Float64Array(n).fill(Number.NaN);
-  const bestIndex = new Int32Array(n).fill(-1);
+  const matches = createMatches(n, options.threshold);
   let comparisons = 0;
-  let found = 0;
   for (let q = 0; q < n; q++) {
     const oq = q * d;
     if (isZero(unit, oq, d)) continue;
@@ -215,16 +202,29 @@ export function bruteForceNearNeighbours(reference: MatrixInput, current: Matrix
         bestAt = r;
       }
     }
-    if (bestAt >= 0) {
+    matches.record(q, best, bestAt);
+  }
+  return matches.result(comparisons);
+}
+
+/** The best match found for each current vector, and whether it clears the threshold. */
+function createMatches(n: number, threshold: number): { record(q: number, best: number, bestAt: number): void; result(comparisons: number): NearNeighbourResult } {
+  const hasNeighbour = new Uint8Array(n);
+  const bestSimilarity = new Float64Array(n).fill(Number.NaN);
+  const bestIndex = new Int32Array(n).fill(-1);
+  let found = 0;
+  return {
+    record(q, best, bestAt) {
+      if (bestAt < 0) return;
       bestSimilarity[q] = best;
       bestIndex[q] = bestAt;
-      if (best >= options.threshold) {
+      if (best >= threshold) {
         hasNeighbour[q] = 1;
         found++;
       }
-    }
-  }
-  return { hasNeighbour, bestSimilarity, bestIndex, share: found / n, comparisons };
+    },
+    result: (comparisons) => ({ hasNeighbour, bestSimilarity, bestIndex, share: found / n, comparisons }),
+  };
 }
 
 /** Bit b of the code is 1 when the vector lies on the non-negative side of hyperplane b of table t. */

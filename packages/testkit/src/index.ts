@@ -2,3 +2,4 @@ export { makeDataset } from './make-dataset.js';
 export type { ColumnSpec } from './make-dataset.js';
 export { writeTabularCsv } from './write-tabular-csv.js';
 export type { TabularCsvOptions } from './write-tabular-csv.js';
+export { makeModel } from './make-model.js';

@@ -1,24 +1,17 @@
+import { makeModel } from '@bothub/testkit';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../registry/model-schema.js';
 import { validateLabel } from './validate-label.js';
 
 const now = Date.UTC(2026, 10, 22, 12);
-const model: Model = {
-  id: 'm1',
-  project: 'default',
+const model: Model = makeModel({
   name: 'churn',
   task: 'multiclass_classification',
-  description: null,
   features: [{ name: 'x', type: 'numerical' }],
   prediction: { type: 'categorical' },
   label: { type: 'categorical' },
   score: false,
-  segmentFields: [],
-  protected: null,
-  window: { kind: 'count', size: 1000 },
-  retention: { recordsDays: 30, metricsDays: 365 },
-  createdAt: '2026-11-22T00:00:00.000Z',
-};
+});
 
 describe('validateLabel', () => {
   it('accepts a label typed by the model, with the timestamp resolved', () => {

@@ -1,16 +1,12 @@
+import { makeModel as makeTestModel } from '@bothub/testkit';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../registry/model-schema.js';
 import { validateRecord } from './validate-record.js';
 
 const now = Date.UTC(2026, 10, 22, 12);
 
-function makeModel(overrides: Partial<Model> = {}): Model {
-  return {
-    id: 'm1',
-    project: 'default',
-    name: 'credit',
-    task: 'binary_classification',
-    description: null,
+function creditModel(overrides: Partial<Model> = {}): Model {
+  return makeTestModel({
     features: [
       { name: 'age', type: 'numerical', range: { min: 18, max: 100 } },
       { name: 'region', type: 'categorical', categories: ['north', 'south'] },
@@ -18,22 +14,14 @@ function makeModel(overrides: Partial<Model> = {}): Model {
       { name: 'income', type: 'numerical', nullable: false },
       { name: 'vec', type: 'embedding', dimension: 3 },
     ],
-    prediction: { type: 'boolean' },
-    label: { type: 'boolean' },
-    score: true,
-    segmentFields: [],
-    protected: null,
-    window: { kind: 'count', size: 1000 },
-    retention: { recordsDays: 30, metricsDays: 365 },
-    createdAt: '2026-11-22T00:00:00.000Z',
     ...overrides,
-  };
+  });
 }
 
 const versions = (v: string | undefined): string | null => (v === undefined || v === 'production' ? 'ver-1' : v === '2' ? 'ver-2' : null);
 const good = { id: 'r1', timestamp: '2026-11-22T10:00:00Z', features: { age: 42, region: 'north', member: true, income: 1000, vec: [1, 2, 3] }, prediction: true, score: 0.8 };
 
-function rejection(raw: unknown, model = makeModel()): { field: string; reason: string; id: string | null } {
+function rejection(raw: unknown, model = creditModel()): { field: string; reason: string; id: string | null } {
   const result = validateRecord(model, raw, versions, now);
   if (result.ok) throw new Error('expected a rejection');
   if (result.outcome.status !== 'rejected') throw new Error('expected status rejected');
@@ -42,7 +30,7 @@ function rejection(raw: unknown, model = makeModel()): { field: string; reason: 
 
 describe('validateRecord', () => {
   it('accepts a well-formed record and resolves version and timestamp', () => {
-    const result = validateRecord(makeModel(), good, versions, now);
+    const result = validateRecord(creditModel(), good, versions, now);
     expect(result).toEqual({
       ok: true,
       ignoredFeatures: 0,
@@ -51,7 +39,7 @@ describe('validateRecord', () => {
   });
 
   it('stores absent or null nullable features as null and rejects a missing non-nullable one', () => {
-    const result = validateRecord(makeModel(), { id: 'r1', features: { income: 5, region: null }, prediction: false }, versions, now);
+    const result = validateRecord(creditModel(), { id: 'r1', features: { income: 5, region: null }, prediction: false }, versions, now);
     expect(result.ok && result.record.features).toEqual({ age: null, region: null, member: null, income: 5, vec: null });
     expect(result.ok && result.record.timestamp).toBe(now);
     expect(rejection({ ...good, features: { ...good.features, income: null } })).toEqual({ id: 'r1', field: 'features.income', reason: 'missing' });
@@ -66,27 +54,27 @@ describe('validateRecord', () => {
   });
 
   it('accepts values outside the declared range and unseen categories (they are quality findings)', () => {
-    const result = validateRecord(makeModel(), { ...good, features: { ...good.features, age: 500, region: 'mars' } }, versions, now);
+    const result = validateRecord(creditModel(), { ...good, features: { ...good.features, age: 500, region: 'mars' } }, versions, now);
     expect(result.ok && result.record.features).toMatchObject({ age: 500, region: 'mars' });
   });
 
   it('stringifies numeric and boolean categories', () => {
-    const result = validateRecord(makeModel(), { ...good, features: { ...good.features, region: 7 } }, versions, now);
+    const result = validateRecord(creditModel(), { ...good, features: { ...good.features, region: 7 } }, versions, now);
     expect(result.ok && result.record.features.region).toBe('7');
   });
 
   it('ignores and counts undeclared features', () => {
-    const result = validateRecord(makeModel(), { ...good, features: { ...good.features, newFeature: 1, other: null } }, versions, now);
+    const result = validateRecord(creditModel(), { ...good, features: { ...good.features, newFeature: 1, other: null } }, versions, now);
     expect(result.ok && result.ignoredFeatures).toBe(2);
     expect(result.ok && 'newFeature' in result.record.features).toBe(false);
   });
 
   it('resolves versions and aliases, and rejects unknown ones', () => {
-    const v2 = validateRecord(makeModel(), { ...good, version: '2' }, versions, now);
+    const v2 = validateRecord(creditModel(), { ...good, version: '2' }, versions, now);
     expect(v2.ok && v2.record.versionId).toBe('ver-2');
     expect(rejection({ ...good, version: 'nope' })).toEqual({ id: 'r1', field: 'version', reason: 'unknown version or alias "nope"' });
     expect(rejection({ ...good, version: 3 })).toMatchObject({ field: 'version' });
-    const noAlias = validateRecord(makeModel(), good, () => null, now);
+    const noAlias = validateRecord(creditModel(), good, () => null, now);
     expect(!noAlias.ok && noAlias.outcome).toEqual({ id: 'r1', status: 'rejected', field: 'version', reason: 'no version given and the model has no production alias' });
   });
 
@@ -101,9 +89,9 @@ describe('validateRecord', () => {
     expect(rejection({ ...good, score: 1.5 })).toEqual({ id: 'r1', field: 'score', reason: 'outside [0, 1] (1.5)' });
     expect(rejection({ ...good, score: '0.5' })).toMatchObject({ field: 'score' });
     expect(rejection({ ...good, label: 'x' })).toMatchObject({ field: 'label' });
-    const labelled = validateRecord(makeModel(), { ...good, label: 1 }, versions, now);
+    const labelled = validateRecord(creditModel(), { ...good, label: 1 }, versions, now);
     expect(labelled.ok && labelled.record.label).toBe(true);
-    const noScore = validateRecord(makeModel({ score: false }), { ...good, score: 7 }, versions, now);
+    const noScore = validateRecord(creditModel({ score: false }), { ...good, score: 7 }, versions, now);
     expect(noScore.ok && noScore.record.score).toBeNull();
   });
 
@@ -113,7 +101,7 @@ describe('validateRecord', () => {
   });
 
   it('derives the segment from segment fields unless the record names one', () => {
-    const model = makeModel({ segmentFields: ['region', 'member'] });
+    const model = creditModel({ segmentFields: ['region', 'member'] });
     const derived = validateRecord(model, good, versions, now);
     expect(derived.ok && derived.record.segment).toBe('region=north,member=true');
     const partial = validateRecord(model, { ...good, features: { income: 1 } }, versions, now);
@@ -124,7 +112,7 @@ describe('validateRecord', () => {
   });
 
   it('survives hostile keys without polluting prototypes', () => {
-    const model = makeModel({ features: [{ name: '__proto__', type: 'numerical' }, { name: 'constructor', type: 'categorical' }, { name: 'toString', type: 'numerical' }] });
+    const model = creditModel({ features: [{ name: '__proto__', type: 'numerical' }, { name: 'constructor', type: 'categorical' }, { name: 'toString', type: 'numerical' }] });
     const raw: unknown = JSON.parse('{"id":"h1","features":{"__proto__":{"polluted":1},"constructor":"c","hasOwnProperty":1},"prediction":true,"__proto__":{"polluted":2}}');
     expect(rejection(raw, model)).toMatchObject({ field: 'features.__proto__' });
     const ok: unknown = JSON.parse('{"id":"h2","features":{"__proto__":3,"constructor":"c"},"prediction":true}');

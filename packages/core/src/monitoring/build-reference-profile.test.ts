@@ -1,29 +1,16 @@
-import { makeDataset } from '@bothub/testkit';
+import { makeDataset, makeModel } from '@bothub/testkit';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../registry/model-schema.js';
 import { buildReferenceProfile } from './build-reference-profile.js';
 
-const model: Model = {
-  id: 'm1',
-  project: 'default',
-  name: 'credit',
-  task: 'binary_classification',
-  description: null,
+const model: Model = makeModel({
   features: [
     { name: 'age', type: 'numerical' },
     { name: 'zip', type: 'categorical' },
     { name: 'member', type: 'boolean' },
     { name: 'absent', type: 'numerical' },
   ],
-  prediction: { type: 'boolean' },
-  label: { type: 'boolean' },
-  score: true,
-  segmentFields: [],
-  protected: null,
-  window: { kind: 'count', size: 1000 },
-  retention: { recordsDays: 30, metricsDays: 365 },
-  createdAt: '2026-11-22T00:00:00.000Z',
-};
+});
 
 const n = 50;
 const reference = makeDataset('train.csv', {

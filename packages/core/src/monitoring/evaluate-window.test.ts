@@ -1,3 +1,4 @@
+import { makeModel } from '@bothub/testkit';
 import { createRandom, sampleStandardNormal } from '@bothub/stats';
 import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
@@ -10,12 +11,7 @@ import { recordsToDataset } from './records-to-dataset.js';
 import { METRIC_STATUSES, MetricPointSchema } from './window.js';
 import type { MetricPoint } from './window.js';
 
-const model: Model = {
-  id: 'm1',
-  project: 'default',
-  name: 'credit',
-  task: 'binary_classification',
-  description: null,
+const model: Model = makeModel({
   features: [
     { name: 'a', type: 'numerical', range: { min: -3, max: 3 } },
     { name: 'b', type: 'numerical' },
@@ -23,15 +19,8 @@ const model: Model = {
     { name: 'region', type: 'categorical', categories: ['north', 'south'] },
     { name: 'gender', type: 'categorical' },
   ],
-  prediction: { type: 'boolean' },
-  label: { type: 'boolean' },
-  score: true,
-  segmentFields: [],
   protected: { field: 'gender', privileged: 'm' },
-  window: { kind: 'count', size: 1000 },
-  retention: { recordsDays: 30, metricsDays: 365 },
-  createdAt: '2026-11-22T00:00:00.000Z',
-};
+});
 
 interface Shape {
   readonly shift?: number;

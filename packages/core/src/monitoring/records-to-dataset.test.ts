@@ -1,14 +1,10 @@
+import { makeModel } from '@bothub/testkit';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../registry/model-schema.js';
 import type { StoredRecordLike } from './records-to-dataset.js';
 import { recordsToDataset } from './records-to-dataset.js';
 
-const model: Model = {
-  id: 'm1',
-  project: 'default',
-  name: 'credit',
-  task: 'binary_classification',
-  description: null,
+const model: Model = makeModel({
   features: [
     { name: 'age', type: 'numerical' },
     { name: 'region', type: 'categorical' },
@@ -18,13 +14,7 @@ const model: Model = {
   ],
   prediction: { type: 'categorical' },
   label: { type: 'categorical' },
-  score: true,
-  segmentFields: [],
-  protected: null,
-  window: { kind: 'count', size: 1000 },
-  retention: { recordsDays: 30, metricsDays: 365 },
-  createdAt: '2026-11-22T00:00:00.000Z',
-};
+});
 
 const records: StoredRecordLike[] = [
   { features: { age: 30, region: 'north', member: true, note: 'hi', vec: [1, 2] }, prediction: 'yes', score: 0.9, label: 'yes' },

@@ -1,3 +1,4 @@
+import { makeModel } from '@bothub/testkit';
 import { buildReferenceProfile, evaluateWindow, recordsToDataset, serializeReferenceProfile } from '@bothub/core';
 import type { Model, StoredRecordLike } from '@bothub/core';
 import { createRandom, sampleStandardNormal } from '@bothub/stats';
@@ -6,26 +7,14 @@ import { createEvaluationWorkerPool } from './evaluation-worker-pool.js';
 import type { EvaluationWorkerPool } from './evaluation-worker-pool.js';
 import type { WindowEvaluationInput } from './evaluate-in-process.js';
 
-const model: Model = {
-  id: 'm1',
-  project: 'default',
-  name: 'credit',
-  task: 'binary_classification',
-  description: null,
+const model: Model = makeModel({
   features: [
     { name: 'a', type: 'numerical', range: { min: -3, max: 3 } },
     { name: 'b', type: 'numerical' },
     { name: 'region', type: 'categorical', categories: ['north', 'south'] },
   ],
-  prediction: { type: 'boolean' },
-  label: { type: 'boolean' },
-  score: true,
-  segmentFields: [],
-  protected: null,
   window: { kind: 'count', size: 200 },
-  retention: { recordsDays: 30, metricsDays: 365 },
-  createdAt: '2026-11-22T00:00:00.000Z',
-};
+});
 
 function records(n: number, seed: number, shift = 0): StoredRecordLike[] {
   const rng = createRandom(seed);

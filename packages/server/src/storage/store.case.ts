@@ -39,10 +39,10 @@ export interface StoreFixture {
   /** Closes the store (and any handle from `connect`) and removes its data. */
   readonly cleanup: () => Promise<void>;
   /**
-   * Another handle on the same data (a second connection or pool), for the concurrency and reopen tests; they are
-   * skipped without it. The suite closes the handles it opens.
+   * Another handle on the same data (a second connection or pool), for the concurrency and reopen tests. The suite
+   * closes the handles it opens.
    */
-  readonly connect?: () => Promise<Store>;
+  readonly connect: () => Promise<Store>;
 }
 
 const MODEL: NewModel = {
@@ -161,11 +161,7 @@ export function runStoreContract(name: string, open: () => Promise<StoreFixture>
         await expect(store.ping()).resolves.toBeUndefined();
       });
 
-      it('data survives a second handle (reopen)', async (context) => {
-        if (!fixture.connect) {
-          context.skip();
-          return;
-        }
+      it('data survives a second handle (reopen)', async () => {
         const { model, version } = await setup();
         await store.ingestPredictions(model, makeRecords('r', 3, { versionId: version.id }));
         const other = await fixture.connect();
@@ -484,11 +480,7 @@ export function runStoreContract(name: string, open: () => Promise<StoreFixture>
         expect(await store.claimPendingWindows(10, 'w3', 60_000)).toEqual([]);
       });
 
-      it('never hands a window to two connections claiming at once', async (context) => {
-        if (!fixture.connect) {
-          context.skip();
-          return;
-        }
+      it('never hands a window to two connections claiming at once', async () => {
         const { model, version } = await setup({ window: { kind: 'count', size: 1 } });
         await store.ingestPredictions(model, makeRecords('r', 40, { versionId: version.id }));
         const others = await Promise.all([fixture.connect(), fixture.connect()]);
