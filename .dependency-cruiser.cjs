@@ -1,4 +1,4 @@
-/** Imports flow one way: stats ← core ← server; client ← cli, dashboard (see ARCHITECTURE.md). */
+/** Imports flow one way: stats ← core ← readers ← server ← cli; client ← cli, dashboard (see ARCHITECTURE.md). */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -13,7 +13,7 @@ module.exports = {
       name: 'core-imports-only-stats',
       severity: 'error',
       from: { path: '^packages/core/src', pathNot: '\\.test\\.ts$' },
-      to: { path: '^packages/(server|client|cli|dashboard|testkit)/' },
+      to: { path: '^packages/(server|readers|client|cli|dashboard|testkit)/' },
     },
     {
       name: 'core-only-stats-and-typebox',
@@ -28,6 +28,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^packages/core/src', pathNot: '\\.test\\.ts$' },
       to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'readers-import-only-core-and-stats',
+      comment: 'packages/readers (file I/O) sits beside core: server and cli import it, it imports neither.',
+      severity: 'error',
+      from: { path: '^packages/readers/src' },
+      to: { path: '^packages/(server|client|cli|dashboard)/' },
     },
     {
       name: 'server-not-upward',

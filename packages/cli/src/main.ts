@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CLI_VERSION } from './cli-version.js';
-import { UserInputError } from './readers/user-input-error.js';
+import { UserInputError } from '@bothub/readers';
 import { collectList } from './commands/cli-options.js';
 import { checkCommand } from './commands/check-command.js';
 import type { CheckCommandOptions } from './commands/check-command.js';

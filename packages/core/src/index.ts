@@ -91,6 +91,8 @@ export { LabelBatchSchema, LabelRecordSchema, PredictionBatchSchema, PredictionR
 export type { LabelRecord, PredictionRecord, RecordOutcome, ValidLabel, ValidRecord } from './ingest/record-schema.js';
 export { METRIC_STATUSES, MetricPointSchema, WINDOW_STATUSES, WindowSchema } from './monitoring/window.js';
 export type { MetricPoint, Window } from './monitoring/window.js';
+export { checkWindowSpec, defaultLateness, TIME_WINDOW_MAX_OVERLAP, timeWindowStarts, timeWindowTiming } from './windows/index.js';
+export type { TimeWindowTiming, WindowSpecProblem } from './windows/index.js';
 
 export { coerceValue, MAX_CATEGORY_LENGTH, MAX_FUTURE_SKEW_MS, MAX_RECORD_ID_LENGTH, MAX_SEGMENT_LENGTH, MAX_TEXT_LENGTH, MIN_EPOCH_MS, parseRecordTimestamp, validateLabel, validateRecord } from './ingest/index.js';
 export type { CoercedValue, RecordValidation } from './ingest/index.js';
@@ -116,3 +118,61 @@ export type {
   WindowFacts,
   WindowResults,
 } from './monitoring/index.js';
+
+export {
+  acknowledgeAlert,
+  ALERT_STATUSES,
+  AlertEventSchema,
+  alertKeyOf,
+  AlertRuleSchema,
+  AlertRuleSpecSchema,
+  AlertSchema,
+  buildEvidence,
+  CHANNEL_KINDS,
+  ChannelSchema,
+  ChannelSpecSchema,
+  ConditionSchema,
+  defaultAlertRules,
+  evaluateCondition,
+  EvidenceSchema,
+  groupIncident,
+  IncidentSchema,
+  nextAlertState,
+  NOTIFICATION_EVENTS,
+  NotificationSchema,
+  previewRule,
+  recordFeedback,
+  resolveAlert,
+  rulePrecision,
+  selectRuleSeries,
+  seriesKeyOf,
+  SEVERITIES,
+  suggestThreshold,
+} from './alerts/index.js';
+export type {
+  Alert,
+  AlertAction,
+  AlertEvent,
+  AlertKey,
+  AlertRule,
+  AlertRuleSpec,
+  AlertStateContext,
+  AlertTransition,
+  Channel,
+  ChannelSpec,
+  Condition,
+  ConditionContext,
+  ConditionResult,
+  Evidence,
+  EvidenceInput,
+  Incident,
+  Notification,
+  NotificationEvent,
+  RulePrecision,
+  RulePreview,
+  RulePreviewFiring,
+  RulePreviewOptions,
+  Severity,
+  SuggestThresholdOptions,
+  ThresholdSuggestion,
+} from './alerts/index.js';

@@ -1,4 +1,5 @@
 import type { DriftTestName } from './report/report-schema.js';
+import type { ReferenceMemo } from './reference-memo.js';
 
 /** Which columns play which part. Every name must exist in both datasets (readers check before monitors run). */
 export interface ColumnRoles {
@@ -24,6 +25,11 @@ export interface ReportOptions {
   readonly confidence: number;
   /** Share of drifted columns at which the dataset counts as drifted. Default 0.5. */
   readonly datasetDriftShare: number;
+  /**
+   * Remembers reference-side work across reports on the same reference dataset (the service evaluates every window
+   * against one reference profile); leave it out for a one-off report.
+   */
+  readonly memo?: ReferenceMemo;
 }
 
 export const DEFAULT_REPORT_OPTIONS: Omit<ReportOptions, 'roles'> = {

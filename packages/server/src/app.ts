@@ -12,8 +12,8 @@ import serverPackage from '../package.json' with { type: 'json' };
 import { createIngestionService, ingestionRoutes } from './features/ingestion/index.js';
 import { healthRoutes } from './features/health/index.js';
 import { createQueryService, queryRoutes } from './features/query/index.js';
-import { createRegistryService, registryRoutes } from './features/registry/index.js';
-import { registerErrorHandlers } from './http/errors.js';
+import { createRegistryService, referenceRoutes, registryRoutes } from './features/registry/index.js';
+import { frameworkErrorHandler, registerErrorHandlers } from './http/errors.js';
 import { registerBodyParsers } from './http/register-body-parsers.js';
 import { typeBoxValidatorCompiler } from './http/typebox-validator-compiler.js';
 import type { Store } from './storage/store.js';
@@ -27,6 +27,8 @@ export interface AppDeps {
     readonly bodyBytes: number;
     /** Most records (or labels) in one ingestion batch; more answers 413. */
     readonly batchRecords: number;
+    /** Largest reference upload (CSV, JSON Lines, Parquet), after gzip decoding; larger answers 413. Default 1 GiB. */
+    readonly referenceBodyBytes?: number;
   };
   /** pino options, or false (the default) for no request logs. */
   readonly logger?: LoggerOptions | false;
@@ -37,13 +39,14 @@ export interface AppDeps {
 }
 
 const DEFAULT_SEED = 42;
+const DEFAULT_REFERENCE_BODY_BYTES = 1024 ** 3;
 
 const API_DESCRIPTION = [
   'The Bothub monitoring service: model registry, durable ingestion, windows, monitors and metric history.',
   '',
   '- Errors: every error answers `{ "error": { "code", "message", "details"? } }` (see Errors below).',
-  '- Bodies: JSON; the batch endpoints (predictions, labels, reference) also take JSON Lines (`Content-Type: application/x-ndjson`); any body may be sent with `Content-Encoding: gzip`. The body limit applies to the decoded size.',
-  '- Unknown fields: the registry\'s bodies (model, version, alias) reject them with 400, naming the field, so a typo cannot silently drop a setting. Prediction and label records ignore unknown top-level fields, and features the model does not declare, so producers can send more than the schema knows.',
+  '- Bodies: JSON; the batch endpoints (predictions, labels, reference) also take JSON Lines (`Content-Type: application/x-ndjson`); a reference also CSV and Parquet, streamed to disk under a limit of its own; any body may be sent with `Content-Encoding: gzip`. The body limits apply to the decoded size.',
+  '- Unknown fields: the API\'s own objects (the registry\'s bodies, batch envelopes such as `{ "records": [...] }`, and every query string) reject them with 400, naming the field, so a typo cannot silently drop a setting. Prediction and label records ignore unknown top-level fields, and features the model does not declare, so producers can send more than the schema knows.',
   '- Projects: model names are unique per project; every model route takes `?project=` (default `default`).',
 ].join('\n');
 
@@ -62,12 +65,13 @@ export function createApp(deps: AppDeps): FastifyInstance {
     logger: deps.logger ?? false,
     bodyLimit: deps.limits.bodyBytes,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    frameworkErrors: frameworkErrorHandler(deps.limits),
   })
     .setValidatorCompiler(typeBoxValidatorCompiler)
     .withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandlers(app, deps.limits);
-  registerBodyParsers(app, deps.limits);
+  registerBodyParsers(app);
   // Only JSON and JSON Lines bodies: anything else answers 415 rather than reaching a schema as a string.
   app.removeContentTypeParser('text/plain');
 
@@ -100,6 +104,7 @@ export function createApp(deps: AppDeps): FastifyInstance {
   void app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   void app.register(healthRoutes(deps.store));
   void app.register(registryRoutes(registry), { prefix: API_PREFIX });
+  void app.register(referenceRoutes(registry, { bodyBytes: deps.limits.bodyBytes, referenceBodyBytes: deps.limits.referenceBodyBytes ?? DEFAULT_REFERENCE_BODY_BYTES }), { prefix: API_PREFIX });
   void app.register(ingestionRoutes(registry, ingestion), { prefix: API_PREFIX });
   void app.register(queryRoutes(registry, query), { prefix: API_PREFIX });
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());

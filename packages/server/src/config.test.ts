@@ -16,6 +16,18 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
+  it('limits reference uploads apart from other bodies: 1 GiB unless BOTHUB_REFERENCE_BODY_LIMIT_BYTES says otherwise', () => {
+    expect(loadConfig({}, {}).referenceBodyLimitBytes).toBe(1024 ** 3);
+    expect(loadConfig({}, { BOTHUB_REFERENCE_BODY_LIMIT_BYTES: '5000000000' }).referenceBodyLimitBytes).toBe(5_000_000_000);
+    expect(() => loadConfig({}, { BOTHUB_REFERENCE_BODY_LIMIT_BYTES: '10' })).toThrow('configuration: environment referenceBodyLimitBytes must be an integer in [1024,');
+  });
+
+  it('applies retention hourly unless BOTHUB_RETENTION_INTERVAL_MS says otherwise', () => {
+    expect(loadConfig({}, {}).retentionIntervalMs).toBe(3_600_000);
+    expect(loadConfig({}, { BOTHUB_RETENTION_INTERVAL_MS: '60000' }).retentionIntervalMs).toBe(60_000);
+    expect(() => loadConfig({}, { BOTHUB_RETENTION_INTERVAL_MS: '0' })).toThrow('configuration: environment retentionIntervalMs must be an integer in [1000, 86400000], got "0"');
+  });
+
   it('names the setting and its source when a value is wrong', () => {
     expect(() => loadConfig({}, { BOTHUB_PORT: 'eighty' })).toThrow('configuration: environment port must be an integer in [0, 65535], got "eighty"');
     expect(() => loadConfig({ databaseUrl: 'mysql://x' }, {})).toThrow('configuration: flag databaseUrl must be a postgres:// URL');

@@ -17,10 +17,17 @@ export interface ServiceConfig {
   readonly bodyLimitBytes: number;
   /** Most records in one ingestion batch (413 above): bounds transaction size and latency. */
   readonly batchLimit: number;
-  /** Windows evaluated concurrently by this node: evaluation runs off the request path. */
+  /**
+   * Largest reference data set upload, in bytes after gzip decoding (413 above). Apart from bodyLimitBytes because
+   * a training set is far larger than a batch, and a reference is streamed to a temporary file, not held in memory.
+   */
+  readonly referenceBodyLimitBytes: number;
+  /** Windows evaluated concurrently by this node, each in its own worker thread (off the request path); at most the cores left to ingestion. */
   readonly evaluationConcurrency: number;
   /** How long a node holds a claimed window before another node may take it over (crash recovery). */
   readonly evaluationLeaseMs: number;
+  /** How often this node applies every model's retention (deletes records and metrics past their days): storage stays bounded. */
+  readonly retentionIntervalMs: number;
   /** Seed of every randomized monitor step, so evaluations are reproducible. */
   readonly seed: number;
   /** Log level of the structured (pino) log. */
@@ -34,8 +41,10 @@ export const DEFAULT_CONFIG: ServiceConfig = Object.freeze({
   databaseUrl: null,
   bodyLimitBytes: 16 * 1024 * 1024,
   batchLimit: 10_000,
+  referenceBodyLimitBytes: 1024 ** 3,
   evaluationConcurrency: 1,
   evaluationLeaseMs: 60_000,
+  retentionIntervalMs: 3_600_000,
   seed: 42,
   logLevel: 'info',
 });
@@ -82,11 +91,17 @@ function validate(partial: Record<string, unknown>, source: string): Overrides {
       case 'batchLimit':
         out.batchLimit = integer(setting, raw, 1, 1_000_000);
         break;
+      case 'referenceBodyLimitBytes':
+        out.referenceBodyLimitBytes = integer(setting, raw, 1024, Number.MAX_SAFE_INTEGER);
+        break;
       case 'evaluationConcurrency':
         out.evaluationConcurrency = integer(setting, raw, 1, 64);
         break;
       case 'evaluationLeaseMs':
         out.evaluationLeaseMs = integer(setting, raw, 1000, 86_400_000);
+        break;
+      case 'retentionIntervalMs':
+        out.retentionIntervalMs = integer(setting, raw, 1000, 86_400_000);
         break;
       case 'seed':
         out.seed = integer(setting, raw, 0, Number.MAX_SAFE_INTEGER);
@@ -109,8 +124,10 @@ const ENV: Readonly<Record<string, keyof ServiceConfig>> = {
   BOTHUB_DATABASE_URL: 'databaseUrl',
   BOTHUB_BODY_LIMIT_BYTES: 'bodyLimitBytes',
   BOTHUB_BATCH_LIMIT: 'batchLimit',
+  BOTHUB_REFERENCE_BODY_LIMIT_BYTES: 'referenceBodyLimitBytes',
   BOTHUB_EVALUATION_CONCURRENCY: 'evaluationConcurrency',
   BOTHUB_EVALUATION_LEASE_MS: 'evaluationLeaseMs',
+  BOTHUB_RETENTION_INTERVAL_MS: 'retentionIntervalMs',
   BOTHUB_SEED: 'seed',
   BOTHUB_LOG_LEVEL: 'logLevel',
 };

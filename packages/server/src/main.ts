@@ -1,5 +1,5 @@
 /**
- * The composition root: configuration → store → window job → app → listen. Nothing else wires dependencies.
+ * The composition root: configuration → store → window and retention jobs → app → listen. Nothing else wires dependencies.
  */
 import { hostname } from 'node:os';
 import { pino } from 'pino';
@@ -7,6 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { createApp } from './app.js';
 import type { ServiceConfig } from './config.js';
 import { createEvaluationWorkerPool } from './jobs/evaluation-worker-pool.js';
+import { createRetentionJob } from './jobs/retention-job.js';
+import { createTimeWindowCloser } from './jobs/time-window-closer.js';
 import { createWindowEvaluator } from './jobs/window-evaluator.js';
 import type { WindowEvaluator } from './jobs/window-evaluator.js';
 import { openPostgresStore } from './storage/postgres/index.js';
@@ -19,7 +21,7 @@ export interface RunningService {
   readonly evaluator: WindowEvaluator;
   /** The address the service listens on, e.g. http://127.0.0.1:8080. */
   readonly url: string;
-  /** Stops accepting requests, lets the window job finish its round, stops the evaluation worker, closes the store. */
+  /** Stops accepting requests, lets the window job finish its round and the retention job its chunk, stops the evaluation worker, closes the store. */
   close(): Promise<void>;
 }
 
@@ -37,8 +39,8 @@ export async function openStore(config: ServiceConfig): Promise<Store> {
 export async function startService(config: ServiceConfig): Promise<RunningService> {
   const log = pino({ level: config.logLevel });
   const store = await openStore(config);
-  // The monitors take hundreds of ms per window: run them off the request loop.
-  const pool = createEvaluationWorkerPool({ size: 1 });
+  // The monitors take about 100 ms per window: run them off the request loop, one worker thread per window evaluated at once.
+  const pool = createEvaluationWorkerPool({ size: config.evaluationConcurrency });
   const evaluator = createWindowEvaluator({
     store,
     clock: Date.now,
@@ -50,10 +52,13 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     log,
     evaluate: pool.evaluate,
   });
+  const retention = createRetentionJob({ store, clock: Date.now, intervalMs: config.retentionIntervalMs, log });
+  // Lateness is set in whole seconds: a time window closes at most a second after it falls due.
+  const closer = createTimeWindowCloser({ store, clock: Date.now, intervalMs: 1000, log, onClosed: () => evaluator.wake() });
   const app = createApp({
     store,
     clock: Date.now,
-    limits: { bodyBytes: config.bodyLimitBytes, batchRecords: config.batchLimit },
+    limits: { bodyBytes: config.bodyLimitBytes, batchRecords: config.batchLimit, referenceBodyBytes: config.referenceBodyLimitBytes },
     seed: config.seed,
     logger: { level: config.logLevel },
     evaluator,
@@ -66,6 +71,8 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     throw error;
   }
   evaluator.start();
+  closer.start();
+  retention.start();
   return {
     app,
     store,
@@ -73,7 +80,9 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     url,
     async close() {
       await app.close();
+      await closer.stop();
       await evaluator.stop();
+      await retention.stop();
       await pool.close();
       await store.close();
     },

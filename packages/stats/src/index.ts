@@ -84,7 +84,7 @@ export {
 } from './isolation-forest.js';
 export type { IsolationForest, IsolationForestFlags, IsolationForestJSON, IsolationForestOptions } from './isolation-forest.js';
 
-// Sampling, descriptive helpers, collinearity, privacy
+// Sampling, descriptive helpers, collinearity, regression, privacy
 export { createReservoirSampler } from './reservoir-sample.js';
 export type { ReservoirSampler } from './reservoir-sample.js';
 export { allocateStratifiedSample, stratifiedSample } from './stratified-sample.js';
@@ -94,6 +94,8 @@ export { histogram, histogramEdges, histogramSorted } from './histogram.js';
 export type { HistogramResult } from './histogram.js';
 export { varianceInflationFactors } from './variance-inflation-factor.js';
 export type { VarianceInflationResult } from './variance-inflation-factor.js';
+export { fitLogisticRegression } from './logistic-regression.js';
+export type { LogisticRegressionOptions, LogisticRegressionResult } from './logistic-regression.js';
 export { laplaceNoise, privateCount, privateHistogram } from './laplace-mechanism.js';
 export type { PrivateCountOptions, PrivateHistogramOptions } from './laplace-mechanism.js';
 export { sortFloat64 } from './sort-float64.js';

@@ -2,7 +2,7 @@ import type { MatrixInput } from './matrix.js';
 import { toMatrix } from './matrix.js';
 import type { RandomGenerator } from './random.js';
 import { createRandom } from './random.js';
-import { sortFloat64 } from './sort-float64.js';
+import { medianInPlace } from './median-in-place.js';
 import { requireInteger } from './validate-input.js';
 
 export interface MedianHeuristicOptions {
@@ -102,9 +102,7 @@ export function pooledMedianSquaredDistance(
       pairs[p++] = s;
     }
   }
-  const sorted = sortFloat64(pairs);
-  const n = sorted.length;
-  const median = n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+  const median = medianInPlace(pairs);
   if (!(median > 0)) {
     throw new RangeError(`${fn}: the median pairwise squared distance is 0 (most vectors are identical), so the median heuristic gives σ = 0; pass sigma explicitly`);
   }

@@ -46,4 +46,13 @@ describe('sortFloat64', () => {
     expect(Array.from(sorted)).toEqual([1, 2, 3]);
     expect(input).toEqual([3, 1, 2]);
   });
+
+  it('copies input that is already in order without reordering it, and still orders 0 before -0 as the native sort does', () => {
+    const ordered = Float64Array.from({ length: 5000 }, (_, i) => i - 2500);
+    const copy = sortFloat64(ordered);
+    expect(copy).not.toBe(ordered);
+    expectSameOrder(copy, ordered);
+    const zeros = new Float64Array([-1, 0, -0, 1]);
+    expectSameOrder(sortFloat64(zeros), nativeSorted(zeros));
+  });
 });

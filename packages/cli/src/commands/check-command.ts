@@ -5,7 +5,7 @@ import { checkConditions, parseConditionsDocument, parseFailOn, parseMetricBound
 import type { CheckCondition } from '@bothub/core';
 import { renderHtmlReport } from '../render/index.js';
 import { formatSummary } from '../format/format-summary.js';
-import { UserInputError } from '../readers/user-input-error.js';
+import { UserInputError } from '@bothub/readers';
 import type { DataOptions } from './cli-options.js';
 import { runReport } from './run-report.js';
 

@@ -1,7 +1,7 @@
 import { COLUMN_TYPES, DRIFT_TEST_NAMES } from '@bothub/core';
 import type { ColumnRoles, ColumnType, DriftTestName, ReportOptions } from '@bothub/core';
 import { DEFAULT_REPORT_OPTIONS } from '@bothub/core';
-import { UserInputError } from '../readers/user-input-error.js';
+import { UserInputError } from '@bothub/readers';
 
 /** The options `bothub report` and `bothub check` share, as commander hands them over. */
 export interface DataOptions {

@@ -1,6 +1,6 @@
 import { buildReport, describeTargetProblem } from '@bothub/core';
 import type { Report } from '@bothub/core';
-import { readDatasets, UserInputError } from '../readers/index.js';
+import { readDatasets, UserInputError } from '@bothub/readers';
 import { CLI_VERSION } from '../cli-version.js';
 import { createProgressBar } from '../progress/index.js';
 import type { DataOptions } from './cli-options.js';

@@ -15,7 +15,14 @@ export const PredictionRecordSchema = Type.Object({
   segment: Type.Optional(Type.String({ maxLength: 200 })),
 });
 
-export const PredictionBatchSchema = Type.Object({ records: Type.Array(Type.Unknown(), { description: 'Each record is validated on its own: valid records of a batch are accepted even when others are rejected.' }) });
+/**
+ * A batch of predictions. The envelope is the API's own object and rejects unknown fields (a `project` or `model`
+ * sent here would otherwise be silently ignored); the records are the producer's and ignore them.
+ */
+export const PredictionBatchSchema = Type.Object(
+  { records: Type.Array(Type.Unknown(), { description: 'Each record is validated on its own: valid records of a batch are accepted even when others are rejected.' }) },
+  { additionalProperties: false },
+);
 
 export const LabelRecordSchema = Type.Object({
   id: Type.String({ minLength: 1, maxLength: 200 }),
@@ -23,7 +30,8 @@ export const LabelRecordSchema = Type.Object({
   timestamp: Type.Optional(Type.Union([Type.String(), Type.Number()])),
 });
 
-export const LabelBatchSchema = Type.Object({ labels: Type.Array(Type.Unknown()) });
+/** A batch of labels; as for predictions, the envelope rejects unknown fields and the labels ignore them. */
+export const LabelBatchSchema = Type.Object({ labels: Type.Array(Type.Unknown()) }, { additionalProperties: false });
 
 /** The answer for one record of a batch, in the batch's order. */
 export const RecordOutcomeSchema = Type.Union([

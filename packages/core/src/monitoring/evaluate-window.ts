@@ -5,6 +5,7 @@ import { buildReport } from '../report/build-report.js';
 import type { Report } from '../report/report-schema.js';
 import type { ColumnRoles } from '../report-options.js';
 import { DEFAULT_REPORT_OPTIONS } from '../report-options.js';
+import { ReferenceMemo } from '../reference-memo.js';
 import type { ReferenceProfile } from './build-reference-profile.js';
 import { formatIsoTime } from './format-iso-time.js';
 import { metricPointsFromReport } from './metric-points-from-report.js';
@@ -87,6 +88,18 @@ function schemaPoints(model: Model, window: Dataset, base: Omit<MetricPoint, 'me
   return points;
 }
 
+// One memo per profile: a profile lives as long as its version is cached, and so does its reference-side work.
+const memos = new WeakMap<ReferenceProfile, ReferenceMemo>();
+
+function memoOf(profile: ReferenceProfile): ReferenceMemo {
+  let memo = memos.get(profile);
+  if (memo === undefined) {
+    memo = new ReferenceMemo();
+    memos.set(profile, memo);
+  }
+  return memo;
+}
+
 /**
  * Evaluates one closed window against its version's reference profile with the report's monitors (buildReport:
  * drift per column, dataset and multivariate drift, data quality, performance, anomalies, fairness) and turns the
@@ -101,6 +114,10 @@ function schemaPoints(model: Model, window: Dataset, base: Omit<MetricPoint, 'me
  * single class over both sides, predictions that are not classes of the label), the report is built without a target
  * and `results.notes` says why; likewise fairness is dropped with a note when it cannot run. Columns present on one
  * side only are left out.
+ *
+ * The reference side's work (sorted values, column scans, correlations, VIF, the fitted Isolation Forest and its
+ * threshold, reference performance with its bootstrap) is done once per profile object and remembered, so keep the
+ * deserialized profile between windows.
  * @example
  * const window = recordsToDataset(model, records, `window ${w.id}`);
  * const { points, results, labelled } = evaluateWindow(model, profile, window, { seed: 42, windowId: w.id, versionId: w.versionId, segment: w.segment, time: w.endTime });
@@ -139,7 +156,7 @@ export function evaluateWindow(model: Model, profile: ReferenceProfile, window: 
   }
 
   const context = { generatedAt: formatIsoTime(options.time), toolVersion: options.toolVersion ?? 'service', formats: { reference: 'reference-profile', current: 'window' } };
-  const run = (): Report => buildReport(ref, cur, { ...DEFAULT_REPORT_OPTIONS, seed: options.seed, roles }, context);
+  const run = (): Report => buildReport(ref, cur, { ...DEFAULT_REPORT_OPTIONS, seed: options.seed, roles, memo: memoOf(profile) }, context);
   let report: Report | null = null;
   while (report === null) {
     try {

@@ -28,7 +28,15 @@ export const WindowSpecSchema = Type.Object(
   {
     kind: Type.Enum(['count', 'time'] as const),
     size: Type.Integer({ minimum: 1, description: 'Records per window (count) or seconds per window (time).' }),
-    slide: Type.Optional(Type.Integer({ minimum: 1, description: 'Sliding windows: a new window every `slide` records or seconds; tumbling when omitted.' })),
+    slide: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'Sliding windows: a new window every `slide` records or seconds; tumbling when omitted. Time windows: `size` must be a multiple of `slide`.' }),
+    ),
+    lateness: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        description: 'Time windows only: seconds a window stays open after its end for records that arrive late; default 10 % of `size` (rounded up). A record later than that re-opens its closed window.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

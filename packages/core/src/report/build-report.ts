@@ -80,8 +80,9 @@ export function buildReport(reference: Dataset, current: Dataset, options: Repor
     const ref = requireColumn(reference, name);
     const cur = requireColumn(current, name);
     const role = roles.get(name);
-    const { drift, tests, embedding } = evaluateColumnDrift(ref, cur, { seed: options.seed, extraTests: options.extraTests });
-    columns[name] = { type: ref.type, role: role ?? null, drift, tests, distribution: columnDistribution(ref, cur), quality: evaluateColumnQuality(ref, cur) };
+    const { memo } = options;
+    const { drift, tests, embedding } = evaluateColumnDrift(ref, cur, { seed: options.seed, extraTests: options.extraTests, ...(memo ? { memo } : {}) });
+    columns[name] = { type: ref.type, role: role ?? null, drift, tests, distribution: columnDistribution(ref, cur, memo), quality: evaluateColumnQuality(ref, cur, memo) };
     if (isFeature(role) && ref.type !== 'embedding') featureDrift[name] = drift;
     if (embedding) embeddings[name] = embedding;
   }
@@ -91,9 +92,10 @@ export function buildReport(reference: Dataset, current: Dataset, options: Repor
   const datasetDrift = evaluateDatasetDrift(featureDrift, multivariate, embeddings, options.datasetDriftShare);
 
   const columnQuality = Object.fromEntries(Object.entries(columns).map(([n, c]) => [n, c.quality]));
-  const dataQuality = evaluateDataQuality(reference, current, columnQuality, options.roles);
-  const performance = evaluatePerformance(reference, current, options.roles, { confidence: options.confidence, seed: options.seed });
-  const anomalies = evaluateAnomalies(reference, current, numericalFeatures, { seed: options.seed, confidence: options.confidence });
+  const memo = options.memo ? { memo: options.memo } : {};
+  const dataQuality = evaluateDataQuality(reference, current, columnQuality, options.roles, options.memo);
+  const performance = evaluatePerformance(reference, current, options.roles, { confidence: options.confidence, seed: options.seed, ...memo });
+  const anomalies = evaluateAnomalies(reference, current, numericalFeatures, { seed: options.seed, confidence: options.confidence, ...memo });
   const fairness = evaluateFairness(reference, current, options.roles, { confidence: options.confidence, seed: options.seed });
   const segmentColumn = options.roles.segment;
   const segments = segmentColumn

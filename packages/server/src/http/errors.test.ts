@@ -57,6 +57,13 @@ describe('errorResponse', () => {
     });
   });
 
+  it('answers paths the router cannot take apart as a validation failure of the path parameters', () => {
+    const badUrl = Object.assign(new URIError("'/api/v1/models/%E0%A4%A' is not a valid url component"), { code: 'FST_ERR_BAD_URL', statusCode: 400 });
+    expect(errorResponse(badUrl, limits)).toMatchObject({ status: 400, body: { error: { code: 'validation_failed', message: 'params: not valid percent-encoding', details: { in: 'params' } } } });
+    const tooLong = Object.assign(new URIError('too long'), { code: 'FST_ERR_MAX_PARAM_LENGTH', statusCode: 414 });
+    expect(errorResponse(tooLong, limits)).toMatchObject({ status: 400, body: { error: { code: 'validation_failed', details: { in: 'params' } } } });
+  });
+
   it('hides unexpected errors behind 500 internal', () => {
     expect(errorResponse(new Error('secret connection string'), limits)).toEqual({ status: 500, body: { error: { code: 'internal', message: 'Internal error.' } } });
     expect(errorResponse('thrown string', limits)).toMatchObject({ status: 500 });

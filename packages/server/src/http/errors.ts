@@ -11,13 +11,14 @@ export const ERROR_CATALOGUE = {
   invalid_json: { status: 400, message: 'The body is not valid JSON.' },
   validation_failed: { status: 400, message: 'The request does not match its schema.' },
   invalid_body: { status: 400, message: 'The body cannot be read.' },
-  invalid_reference: { status: 400, message: 'The reference records do not match the model version\'s schema.' },
+  invalid_reference: { status: 400, message: 'The reference data set cannot be read or does not match the model version\'s schema.' },
   not_found: { status: 404, message: 'No route matches this method and path.' },
   model_not_found: { status: 404, message: 'No model with this name in the project.' },
   version_not_found: { status: 404, message: 'No version or alias with this name for the model.' },
   window_not_found: { status: 404, message: 'No window with this id for the model.' },
   model_exists: { status: 409, message: 'A model with this name already exists in the project.' },
   version_exists: { status: 409, message: 'This version already exists for the model.' },
+  no_records: { status: 422, message: 'No stored records match: there is nothing to build a reference from.' },
   body_too_large: { status: 413, message: 'The body is larger than the limit.' },
   batch_too_large: { status: 413, message: 'The batch holds more records than the limit.' },
   unsupported_media_type: { status: 415, message: 'Unsupported Content-Type: send application/json or application/x-ndjson.' },
@@ -118,6 +119,11 @@ function validationResponse(error: FastifyError): ErrorResponse {
   };
 }
 
+/** A path the router could not take apart: in the shape of a validation failure of the path parameters. */
+function paramsError(reason: string): ErrorResponse {
+  return catalogued('validation_failed', { in: 'params', field: '', reason, errors: [{ field: '', reason }] }, `params: ${reason}`);
+}
+
 function catalogued(code: ErrorCode, details?: unknown, message?: string): ErrorResponse {
   const body: ErrorResponse['body'] = { error: { code, message: message ?? ERROR_CATALOGUE[code].message } };
   if (details !== undefined) body.error.details = details;
@@ -156,6 +162,10 @@ export function errorResponse(error: unknown, limits: { bodyBytes: number }): Er
     case 'Z_DATA_ERROR':
     case 'Z_BUF_ERROR':
       return catalogued('invalid_body', undefined, 'The body is not valid gzip.');
+    case 'FST_ERR_BAD_URL':
+      return paramsError('not valid percent-encoding');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return paramsError('a path segment is longer than the router accepts (500 characters)');
     default:
       break;
   }
@@ -165,6 +175,20 @@ export function errorResponse(error: unknown, limits: { bodyBytes: number }): Er
     return { status, body: { error: { code: 'invalid_body', message: fastifyError.message ?? 'Bad request.' } } };
   }
   return catalogued('internal');
+}
+
+/**
+ * Fastify's `frameworkErrors` option: errors raised while routing, before any hook or handler (a path that is not
+ * valid percent-encoding, a path parameter over the router's length limit), answered like every other error.
+ *
+ * @example
+ * Fastify({ frameworkErrors: frameworkErrorHandler({ bodyBytes: 10_000_000 }) });
+ */
+export function frameworkErrorHandler(limits: { bodyBytes: number }): (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => void {
+  return (error, _request, reply) => {
+    const { status, body } = errorResponse(error, limits);
+    void reply.status(status).send(body);
+  };
 }
 
 /**

@@ -5,8 +5,10 @@ import { createGunzip } from 'node:zlib';
 import { Transform } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from './errors.js';
+import { parseJsonLine } from './parse-json-line.js';
 
-const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/json-lines'];
+/** The media types of JSON Lines bodies. */
+export const NDJSON_TYPES: readonly string[] = ['application/x-ndjson', 'application/jsonl', 'application/json-lines'];
 const ndjsonBodies = new WeakSet<readonly unknown[]>();
 
 /**
@@ -44,13 +46,7 @@ function parseNdjson(text: string): unknown[] {
     if (end === -1) end = text.length;
     lineNumber += 1;
     const line = text.slice(start, end).trim();
-    if (line !== '') {
-      try {
-        lines.push(JSON.parse(line));
-      } catch (error) {
-        throw new ApiError('invalid_json', { line: lineNumber }, `Line ${lineNumber} of the JSON Lines body is not valid JSON: ${(error as Error).message}`);
-      }
-    }
+    if (line !== '') lines.push(parseJsonLine(line, lineNumber));
     start = end + 1;
   }
   ndjsonBodies.add(lines);
@@ -58,24 +54,25 @@ function parseNdjson(text: string): unknown[] {
 }
 
 /**
- * Adds gzip decoding (the body limit then applies to the decoded size, so a small bomb cannot expand past it)
- * and the JSON Lines parser.
+ * Adds gzip decoding (the body limit then applies to the decoded size, so a small bomb cannot expand past it; a
+ * route's own `bodyLimit`, as the reference upload's, replaces the app's) and the JSON Lines parser.
  *
  * @example
- * registerBodyParsers(app, { bodyBytes: 10_000_000 });
+ * registerBodyParsers(app);
  */
-export function registerBodyParsers(app: FastifyInstance, limits: { bodyBytes: number }): void {
+export function registerBodyParsers(app: FastifyInstance): void {
   app.addHook('preParsing', async (request, _reply, payload) => {
     const encoding = request.headers['content-encoding']?.trim().toLowerCase();
     if (encoding === undefined || encoding === '' || encoding === 'identity') return payload;
     if (encoding !== 'gzip' && encoding !== 'x-gzip') throw new ApiError('unsupported_encoding', { encoding });
+    const limit = request.routeOptions.bodyLimit;
     const gunzip = createGunzip();
     let decoded = 0;
     const output: Transform & { receivedEncodedLength?: number } = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
         decoded += chunk.length;
         // Fastify answers 413 on the chunk that passes the limit; stop inflating there rather than decode a bomb to its end.
-        if (decoded > limits.bodyBytes) {
+        if (decoded > limit) {
           payload.unpipe(gunzip);
           gunzip.destroy();
         }
@@ -89,9 +86,12 @@ export function registerBodyParsers(app: FastifyInstance, limits: { bodyBytes: n
     });
     payload.on('error', (error) => output.destroy(error));
     gunzip.on('error', (error) => output.destroy(error));
+    // A body Fastify never reads (an unsupported Content-Type answers 415 first) has no reader listening for its
+    // errors: without this listener, bytes that are not gzip would throw from the stream and end the process.
+    output.on('error', () => undefined);
     return payload.pipe(gunzip).pipe(output);
   });
-  app.addContentTypeParser(NDJSON_TYPES, { parseAs: 'string' }, (_request, body, done) => {
+  app.addContentTypeParser([...NDJSON_TYPES], { parseAs: 'string' }, (_request, body, done) => {
     try {
       done(null, parseNdjson(body as string));
     } catch (error) {

@@ -64,7 +64,9 @@ export function createWindowEvaluator(deps: WindowEvaluatorDeps): WindowEvaluato
   async function evaluateOne(window: Window): Promise<void> {
     const model = await modelOf(window.modelId);
     if (!model) throw new Error(`window ${window.id}: model ${window.modelId} not found`);
+    const started = deps.clock();
     const records = await deps.store.loadWindowRecords(window);
+    const loaded = deps.clock();
     const labelled = records.filter((r) => r.label !== null).length;
     const profile = await profileOf(window.versionId);
     if (!profile) {
@@ -79,7 +81,9 @@ export function createWindowEvaluator(deps: WindowEvaluatorDeps): WindowEvaluato
       model, versionId: window.versionId, profileBytes: profile, records, source: `window ${window.id}`,
       options: { seed: deps.seed, windowId: window.id, versionId: window.versionId, segment: window.segment, time: window.endTime },
     });
+    const evaluatedAt = deps.clock();
     await deps.store.completeWindow(window.id, deps.workerId, evaluation);
+    deps.log.debug?.({ window: window.id, records: records.length, loadMs: loaded - started, evaluateMs: evaluatedAt - loaded, storeMs: deps.clock() - evaluatedAt }, 'window evaluated');
   }
 
   async function round(): Promise<number> {
@@ -88,17 +92,20 @@ export function createWindowEvaluator(deps: WindowEvaluatorDeps): WindowEvaluato
       wanted = false;
       const windows = await deps.store.claimPendingWindows(deps.concurrency, deps.workerId, deps.leaseMs);
       if (windows.length === 0) break;
-      for (const window of windows) {
-        try {
-          await evaluateOne(window);
-          evaluated++;
-        } catch (error) {
-          // The claim lapses after its lease and the window is retried; one bad window must not stop the others.
-          deps.log.error({ err: error, window: window.id }, 'window evaluation failed');
-        }
-        // Yield between windows so request handling is not starved while a backlog drains.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+      // The claimed windows (at most `concurrency`) are evaluated at once: the pool has a worker for each.
+      await Promise.all(
+        windows.map(async (window) => {
+          try {
+            await evaluateOne(window);
+            evaluated++;
+          } catch (error) {
+            // The claim lapses after its lease and the window is retried; one bad window must not stop the others.
+            deps.log.error({ err: error, window: window.id }, 'window evaluation failed');
+          }
+        }),
+      );
+      // Yield between rounds of windows so request handling is not starved while a backlog drains.
+      await new Promise((resolve) => setImmediate(resolve));
       if (stopped) break;
     }
     return evaluated;

@@ -13,8 +13,13 @@
  * - Count windows close inside the ingest transaction, per version for all segments (`segment: null`) and per
  *   non-null segment. With size S and slide D (D = S when tumbling), the n-th record of a (version, segment) closes
  *   a window when n >= S and (n - S) % D === 0; it covers that stream's last S records. `startSeq`/`endSeq` are the
- *   seq of its first and last record, `startTime`/`endTime` the min and max record timestamp. Time windows are not
- *   closed by ingestion.
+ *   seq of its first and last record, `startTime`/`endTime` the min and max record timestamp.
+ * - Time windows (size Z, slide D, lateness L, in ms) are [start, start + Z) with start a multiple of D; a record is
+ *   in every window holding its timestamp, per version for all segments and per segment. Ingestion adds it to the
+ *   window while the window is open; `closeTimeWindows(now)` closes (inserts as `pending`) the windows with records
+ *   whose start + Z + L <= now, each once whatever the handles calling it. `startTime`/`endTime` are the window's
+ *   bounds, `startSeq`/`endSeq` the smallest and largest seq of its records, `closedAt` the `now` that closed it. A
+ *   record for a closed window is added to it: its count grows and it goes back to `pending` (like a label).
  * - A label is first-write-wins per (model, record id): a prediction carrying a non-null label stores it as the
  *   label; any later label for the id is a duplicate. Accepting a label for a stored record sends every window that
  *   holds it back to `pending`; if that happens while the window is claimed, `completeWindow` still stores the
@@ -23,14 +28,18 @@
  *   of 0 ms expires at once), oldest first. `completeWindow` succeeds only for the worker that claimed the window
  *   last, even after its lease expired, as long as nobody reclaimed it.
  * - `listWindows` is newest first (creation order); `before` is the id of the last window of the previous page.
+ * - `listRecordsInRange` reads one version's records with from <= timestamp <= to (of one segment when given), ordered
+ *   by (timestamp, seq), with their labels; a page resumes after the (timestamp, seq) of the previous page's last record.
  * - `queryMetrics` is ordered by time ascending; `from` and `to` are inclusive; `limit` keeps the earliest points.
  *   `completeWindow` stores the points with the window's id and model id.
- * - `deleteRecordsBefore` deletes records whose timestamp is < time; `deleteMetricsBefore` metric points whose time is
- *   < time (and evaluated windows that ended before it). Both return the number of records or points deleted.
+ * - `deleteRecordsBefore` deletes records whose timestamp is < time with their labels, and labels older than time
+ *   whose record never came; a deleted record's id may be ingested again. `deleteMetricsBefore` deletes metric points
+ *   whose time is < time, then evaluated windows that ended before it and hold no point (pending windows stay). With a
+ *   `limit`, one call deletes at most `limit` rows of each kind, oldest first; the counts say what it deleted.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MetricPoint, Model, ValidRecord, Version, Window } from '@bothub/core';
-import type { NewModel, Store } from './store.js';
+import type { NewModel, Store, StoredRecord } from './store.js';
 import { StoreConflictError, StoreNotFoundError } from './store-errors.js';
 
 /** What `open` returns: a fresh, empty store and how to dispose of it. */
@@ -538,6 +547,213 @@ export function runStoreContract(name: string, open: () => Promise<StoreFixture>
       });
     });
 
+    describe('time windows', () => {
+      const HOUR = 3_600_000;
+      /** 2026-01-01T00:00Z, on an hour boundary. */
+      const T0 = Date.UTC(2026, 0, 1);
+      const at = (id: string, timestamp: number, versionId: string, segment: string | null = null): ValidRecord => makeRecord(id, { versionId, timestamp, segment });
+      const ids = (records: readonly StoredRecord[]): string[] => records.map((r) => r.id);
+      /** Windows oldest start first, all segments before each segment. */
+      const byStart = (windows: readonly Window[]): Window[] => [...windows].sort((a, b) => a.startTime - b.startTime || (a.segment ?? '').localeCompare(b.segment ?? ''));
+      /** Closes in rounds of `limit` until nothing more is due; returns the total. */
+      async function closeAll(handle: Store, now: number, limit = 100): Promise<number> {
+        let total = 0;
+        for (;;) {
+          const closed = await handle.closeTimeWindows(now, limit);
+          total += closed;
+          if (closed < limit) return total;
+        }
+      }
+
+      it('tumbling: closes each hour that got records, per segment, once its end plus the lateness has passed', async () => {
+        const { model, version } = await setup({ window: { kind: 'time', size: 3600, lateness: 60 } });
+        const v = version.id;
+        // Out of order across hours within and between batches; hour 2 gets nothing.
+        await store.ingestPredictions(model, [at('r4', T0 + HOUR, v), at('r1', T0 + 1000, v, 'a')]);
+        await store.ingestPredictions(model, [at('r2', T0 + 2000, v, 'b'), at('r5', T0 + 3 * HOUR + 5, v), at('r3', T0 + HOUR - 1, v, 'a')]);
+        expect(await allWindows(store, model.id)).toEqual([]);
+
+        expect(await store.closeTimeWindows(T0 + HOUR + 59_999, 100)).toBe(0);
+        expect(await store.closeTimeWindows(T0 + HOUR + 60_000, 100)).toBe(3);
+        const first = byStart(await allWindows(store, model.id));
+        expect(first.map((w) => [w.kind, w.segment, w.startTime, w.endTime, w.count, w.status, w.closedAt])).toEqual([
+          ['time', null, T0, T0 + HOUR, 3, 'pending', T0 + HOUR + 60_000],
+          ['time', 'a', T0, T0 + HOUR, 2, 'pending', T0 + HOUR + 60_000],
+          ['time', 'b', T0, T0 + HOUR, 1, 'pending', T0 + HOUR + 60_000],
+        ]);
+        const loaded = await Promise.all(first.map((w) => store.loadWindowRecords(w)));
+        expect(loaded.map(ids)).toEqual([['r1', 'r2', 'r3'], ['r1', 'r3'], ['r2']]);
+        // startSeq/endSeq: the smallest and largest seq of the window's records.
+        expect([first[0]!.startSeq, first[0]!.endSeq]).toEqual([loaded[0]![0]!.seq, loaded[0]![2]!.seq]);
+        // Closing again at the same time, or a bit later, closes nothing twice.
+        expect(await store.closeTimeWindows(T0 + HOUR + 60_000, 100)).toBe(0);
+        expect(await store.closeTimeWindows(T0 + 2 * HOUR, 100)).toBe(0);
+
+        expect(await store.closeTimeWindows(T0 + 4 * HOUR + 60_000, 100)).toBe(2);
+        const all = byStart(await allWindows(store, model.id));
+        expect(all.map((w) => [w.segment, (w.startTime - T0) / HOUR, w.count])).toEqual([
+          [null, 0, 3],
+          ['a', 0, 2],
+          ['b', 0, 1],
+          [null, 1, 1],
+          [null, 3, 1],
+        ]);
+        expect(ids(await store.loadWindowRecords(all[3]!))).toEqual(['r4']);
+      });
+
+      it('closes at most `limit` windows per call, those due first', async () => {
+        const { model, version } = await setup({ window: { kind: 'time', size: 60, lateness: 0 } });
+        await store.ingestPredictions(model, [0, 2, 1, 5].map((minute) => at(`m${minute}`, T0 + minute * 60_000, version.id)));
+        expect(await store.closeTimeWindows(T0 + HOUR, 3)).toBe(3);
+        expect(byStart(await allWindows(store, model.id)).map((w) => (w.startTime - T0) / 60_000)).toEqual([0, 1, 2]);
+        expect(await store.closeTimeWindows(T0 + HOUR, 3)).toBe(1);
+      });
+
+      it('sliding: a record is in size / slide windows, aligned to multiples of the slide', async () => {
+        const { model, version } = await setup({ window: { kind: 'time', size: 3600, slide: 1800, lateness: 0 } });
+        const half = HOUR / 2;
+        await store.ingestPredictions(model, [at('r1', T0 + 10, version.id), at('r2', T0 + 40 * 60_000, version.id), at('r3', T0 + 70 * 60_000, version.id)]);
+        // Due at T0 + 1 h: the windows ending at T0 + 30 min and T0 + 60 min.
+        expect(await store.closeTimeWindows(T0 + HOUR, 100)).toBe(2);
+        expect(await store.closeTimeWindows(T0 + 3 * HOUR, 100)).toBe(2);
+        const windows = byStart(await allWindows(store, model.id));
+        expect(windows.map((w) => [(w.startTime - T0) / half, (w.endTime - T0) / half, w.count])).toEqual([
+          [-1, 1, 1],
+          [0, 2, 2],
+          [1, 3, 2],
+          [2, 4, 1],
+        ]);
+        expect((await Promise.all(windows.map((w) => store.loadWindowRecords(w)))).map(ids)).toEqual([['r1'], ['r1', 'r2'], ['r2', 'r3'], ['r3']]);
+      });
+
+      it('a late record re-opens its closed window with the count updated, even during an evaluation', async () => {
+        const { model, version } = await setup({ window: { kind: 'time', size: 3600, lateness: 60 } });
+        const v = version.id;
+        await store.ingestPredictions(model, [at('r1', T0 + 5, v, 'a')]);
+        expect(await store.closeTimeWindows(T0 + HOUR + 60_000, 100)).toBe(2);
+        for (const window of await allWindows(store, model.id)) await evaluate(window);
+
+        expect(await store.ingestPredictions(model, [at('r2', T0 + 10, v, 'b'), at('r1', T0 + 5, v, 'a')])).toEqual(['accepted', 'duplicate']);
+        const [all, a] = byStart(await allWindows(store, model.id));
+        expect([all!.status, all!.count, a!.status, a!.count]).toEqual(['pending', 2, 'evaluated', 1]);
+        expect(ids(await store.loadWindowRecords(all!))).toEqual(['r1', 'r2']);
+        expect(all!.endSeq).toBeGreaterThan(all!.startSeq);
+        // Segment b had no window in that hour: the late record opens one, already due.
+        expect(await store.closeTimeWindows(T0 + 2 * HOUR, 100)).toBe(1);
+        const b = (await allWindows(store, model.id)).find((w) => w.segment === 'b');
+        expect([b?.startTime, b?.count]).toEqual([T0, 1]);
+
+        // A late record while the window is being evaluated: the evaluation is stored, the window stays pending.
+        const claimed = await store.claimPendingWindows(10, 'w1', 60_000);
+        expect(claimed.map((w) => w.id)).toContain(all!.id);
+        await store.ingestPredictions(model, [at('r3', T0 + 20, v)]);
+        expect(await store.completeWindow(all!.id, 'w1', { points: [], results: { stale: true }, labelled: 0 })).toBe(true);
+        expect((await store.getWindow(model.id, all!.id))?.window).toMatchObject({ status: 'pending', count: 3 });
+        const [again] = await store.claimPendingWindows(1, 'w2', 60_000);
+        expect(again).toMatchObject({ id: all!.id, count: 3 });
+        expect(await store.completeWindow(all!.id, 'w2', { points: [], results: null, labelled: 0 })).toBe(true);
+        expect((await store.getWindow(model.id, all!.id))?.window.status).toBe('evaluated');
+      });
+
+      // Regression guard: a time window's seq range holds other windows' records; labels must find windows by time.
+      it('a label re-opens the time windows holding its record by timestamp, not by seq range', async () => {
+        const { model, version } = await setup({ window: { kind: 'time', size: 3600, lateness: 0 } });
+        const v = version.id;
+        await store.ingestPredictions(model, [at('r1', T0 + 5, v), at('r2', T0 + HOUR + 5, v, 'a'), at('r3', T0 + 10, v), at('open', T0 + 5 * HOUR, v)]);
+        expect(await store.closeTimeWindows(T0 + 3 * HOUR, 100)).toBe(3);
+        for (const window of await allWindows(store, model.id)) await evaluate(window);
+
+        expect(await store.ingestLabels(model, [{ id: 'r2', label: true, timestamp: 1 }, { id: 'open', label: true, timestamp: 1 }])).toEqual(['accepted', 'accepted']);
+        const pending = (await allWindows(store, model.id)).filter((w) => w.status === 'pending');
+        expect(byStart(pending).map((w) => [(w.startTime - T0) / HOUR, w.segment])).toEqual([
+          [1, null],
+          [1, 'a'],
+        ]);
+        await store.ingestLabels(model, [{ id: 'r3', label: false, timestamp: 2 }]);
+        const hour0 = (await allWindows(store, model.id)).find((w) => w.startTime === T0);
+        expect(hour0?.status).toBe('pending');
+        expect((await store.loadWindowRecords(hour0!)).map((r) => [r.id, r.label])).toEqual([
+          ['r1', null],
+          ['r3', false],
+        ]);
+        // The label of the record still in an open window is there when that window closes.
+        expect(await store.closeTimeWindows(T0 + 7 * HOUR, 100)).toBe(1);
+        const last = (await allWindows(store, model.id)).find((w) => w.startTime === T0 + 5 * HOUR);
+        expect((await store.loadWindowRecords(last!)).map((r) => r.label)).toEqual([true]);
+      });
+
+      it('keeps versions apart', async () => {
+        const { model, version } = await setup({ window: { kind: 'time', size: 3600, lateness: 0 } });
+        const v2 = await createVersion(model, 'v2');
+        await store.ingestPredictions(model, [at('a', T0, version.id), at('b', T0 + 1, v2.id), at('c', T0 + 2, v2.id)]);
+        expect(await store.closeTimeWindows(T0 + HOUR, 100)).toBe(2);
+        const windows = await allWindows(store, model.id);
+        const counts = Object.fromEntries(await Promise.all(windows.map(async (w) => [w.versionId, ids(await store.loadWindowRecords(w))] as const)));
+        expect(counts).toEqual({ [version.id]: ['a'], [v2.id]: ['b', 'c'] });
+      });
+
+      it('open windows survive a restart (another handle closes them)', async () => {
+        const { model, version } = await setup({ window: { kind: 'time', size: 3600, lateness: 60 } });
+        await store.ingestPredictions(model, [at('r1', T0 + 1, version.id, 'a'), at('r2', T0 + 2, version.id)]);
+        const other = await fixture.connect();
+        try {
+          expect(await other.closeTimeWindows(T0 + 2 * HOUR, 100)).toBe(2);
+          expect(await store.closeTimeWindows(T0 + 2 * HOUR, 100)).toBe(0);
+          const windows = byStart(await allWindows(other, model.id));
+          expect((await Promise.all(windows.map((w) => other.loadWindowRecords(w)))).map(ids)).toEqual([['r1', 'r2'], ['r1']]);
+        } finally {
+          await other.close();
+        }
+      });
+
+      it('several handles closing at once close each window once', async () => {
+        const { model, version } = await setup({ window: { kind: 'time', size: 3600, lateness: 0 } });
+        const records = Array.from({ length: 72 }, (_, i) => at(`r${i}`, T0 + (i % 24) * HOUR + i, version.id, ['a', 'b', 'c'][i % 3]));
+        await store.ingestPredictions(model, records);
+        const others = await Promise.all([fixture.connect(), fixture.connect()]);
+        try {
+          const handles = [store, ...others];
+          const closed = await Promise.all(Array.from({ length: 6 }, (_, i) => closeAll(handles[i % handles.length]!, T0 + 30 * HOUR, 4)));
+          const windows = await allWindows(store, model.id);
+          // 24 hours for all segments; segment i % 3 gets the hours ≡ i (mod 3), 8 each of a, b and c.
+          expect(closed.reduce((sum, n) => sum + n, 0)).toBe(48);
+          expect(windows).toHaveLength(48);
+          expect(new Set(windows.map((w) => `${w.segment}@${w.startTime}`)).size).toBe(48);
+        } finally {
+          for (const other of others) await other.close();
+        }
+      });
+
+      it('ingestion and closing at once on several handles put every record in exactly one window of its series', async () => {
+        const { model, version } = await setup({ window: { kind: 'time', size: 3600, lateness: 0 } });
+        const others = await Promise.all([fixture.connect(), fixture.connect()]);
+        try {
+          // Each batch mixes hours; the closers run with every window already due, so records keep arriving late.
+          const batches = Array.from({ length: 24 }, (_, b) => Array.from({ length: 10 }, (_, i) => at(`b${b}-${i}`, T0 + ((b * 7 + i * 5) % 6) * HOUR + b * 10 + i, version.id, i % 2 === 0 ? 'even' : null)));
+          const ingest = (async () => {
+            for (const [b, batch] of batches.entries()) await (b % 2 === 0 ? store : others[0]).ingestPredictions(model, batch);
+          })();
+          const close = (async () => {
+            for (let round = 0; round < 24; round += 1) await others[round % 2]!.closeTimeWindows(T0 + 10 * HOUR, 3);
+          })();
+          await Promise.all([ingest, close]);
+          await closeAll(store, T0 + 10 * HOUR);
+
+          const windows = await allWindows(store, model.id);
+          expect(new Set(windows.map((w) => `${w.segment}@${w.startTime}`)).size).toBe(windows.length);
+          for (const segment of [null, 'even']) {
+            const series = windows.filter((w) => w.segment === segment);
+            const seen = (await Promise.all(series.map((w) => store.loadWindowRecords(w)))).flat().map((r) => r.id);
+            const expected = batches.flat().filter((r) => segment === null || r.segment === segment).map((r) => r.id);
+            expect(seen.sort()).toEqual(expected.sort());
+            expect(series.reduce((sum, w) => sum + w.count, 0)).toBe(expected.length);
+          }
+        } finally {
+          for (const other of others) await other.close();
+        }
+      });
+    });
+
     describe('queries', () => {
       it('lists windows newest first with pagination', async () => {
         const { model, version } = await setup({ window: { kind: 'count', size: 1 } });
@@ -597,6 +813,45 @@ export function runStoreContract(name: string, open: () => Promise<StoreFixture>
       });
     });
 
+    describe('listRecordsInRange', () => {
+      it('pages through one version\'s records of a time range (inclusive), by timestamp then seq, with their labels', async () => {
+        const { model, version } = await setup({ window: { kind: 'count', size: 1000 } });
+        const other = await createVersion(model, 'v2');
+        const at = (id: string, timestamp: number, segment: string | null = null, label: boolean | null = null): ValidRecord =>
+          makeRecord(id, { versionId: version.id, timestamp, segment, label });
+        // Ingestion order differs from timestamp order, and three records share one timestamp.
+        await store.ingestPredictions(model, [at('late', 5000), at('early', 1000, 'a'), at('tie1', 3000, 'a', true), at('before', 999), at('after', 5001)]);
+        await store.ingestPredictions(model, [at('tie2', 3000), at('tie3', 3000, 'a'), makeRecord('v2-record', { versionId: other.id, timestamp: 3000 })]);
+        await store.ingestLabels(model, [{ id: 'tie2', label: false, timestamp: 4000 }]);
+
+        const readAll = async (range: Parameters<Store['listRecordsInRange']>[0], limit: number): Promise<string[]> => {
+          const ids: string[] = [];
+          let last: StoredRecord | undefined;
+          for (;;) {
+            const page = await store.listRecordsInRange(range, limit, last);
+            expect(page.length).toBeLessThanOrEqual(limit);
+            ids.push(...page.map((r) => r.id));
+            if (page.length < limit) return ids;
+            last = page.at(-1);
+          }
+        };
+        const expected = ['early', 'tie1', 'tie2', 'tie3', 'late'];
+        expect(await readAll({ versionId: version.id, from: 1000, to: 5000 }, 2)).toEqual(expected);
+        expect(await readAll({ versionId: version.id, from: 1000, to: 5000 }, 1)).toEqual(expected);
+        expect(await readAll({ versionId: version.id, from: 1000, to: 5000 }, 100)).toEqual(expected);
+        expect(await readAll({ versionId: version.id, from: 1000, to: 5000, segment: 'a' }, 1)).toEqual(['early', 'tie1', 'tie3']);
+        expect(await readAll({ versionId: other.id, from: 0, to: 10_000 }, 10)).toEqual(['v2-record']);
+        expect(await readAll({ versionId: version.id, from: 6000, to: 7000 }, 10)).toEqual([]);
+        expect(await store.listRecordsInRange({ versionId: 'no-such-version', from: 0, to: 10_000 }, 10)).toEqual([]);
+
+        const [tie1, tie2] = (await store.listRecordsInRange({ versionId: version.id, from: 3000, to: 3000 }, 2));
+        expect(tie1).toMatchObject({ id: 'tie1', versionId: version.id, timestamp: 3000, segment: 'a', label: true, prediction: true, score: 0.75 });
+        expect(tie1!.features).toEqual({ age: 42.5, plan: 'pro', vec: [0.25, -1], missing: null });
+        expect(tie2).toMatchObject({ id: 'tie2', segment: null, label: false });
+        expect(tie2!.seq).toBeGreaterThan(tie1!.seq);
+      });
+    });
+
     describe('retention', () => {
       it('deletes records and metric points older than a time, per model', async () => {
         const { model, version } = await setup({ window: { kind: 'count', size: 3 } });
@@ -605,8 +860,8 @@ export function runStoreContract(name: string, open: () => Promise<StoreFixture>
         await store.ingestPredictions(model, records);
         await store.ingestPredictions(other.model, records.map((r) => ({ ...r, versionId: other.version.id })));
 
-        expect(await store.deleteRecordsBefore(model.id, 2500)).toBe(2);
-        expect(await store.deleteRecordsBefore(model.id, 2500)).toBe(0);
+        expect(await store.deleteRecordsBefore(model.id, 2500)).toEqual({ records: 2, labels: 0 });
+        expect(await store.deleteRecordsBefore(model.id, 2500)).toEqual({ records: 0, labels: 0 });
         const [window] = await allWindows(store, model.id);
         expect((await store.loadWindowRecords(window!)).map((r) => r.id)).toEqual(['r3']);
         const [otherWindow] = await allWindows(store, other.model.id);
@@ -614,9 +869,75 @@ export function runStoreContract(name: string, open: () => Promise<StoreFixture>
 
         await evaluate(window!, [makePoint(window!, 'm', null, 100), makePoint(window!, 'm', null, 200), makePoint(window!, 'm', null, 300)]);
         await evaluate(otherWindow!, [makePoint(otherWindow!, 'm', null, 100)], 'w-other');
-        expect(await store.deleteMetricsBefore(model.id, 200)).toBe(1);
+        expect(await store.deleteMetricsBefore(model.id, 200)).toEqual({ points: 1, windows: 0 });
         expect((await store.queryMetrics(model.id, {})).map((p) => p.time)).toEqual([200, 300]);
         expect(await store.queryMetrics(other.model.id, {})).toHaveLength(1);
+      });
+
+      it('removes the labels of deleted records and old labels whose prediction never came; the ids are free again', async () => {
+        const { model, version } = await setup({ window: { kind: 'count', size: 1 }, segmentFields: [] });
+        const record = (id: string, timestamp: number, label: boolean | null): ValidRecord => makeRecord(id, { versionId: version.id, timestamp, label });
+        await store.ingestPredictions(model, [record('old', 1000, true), record('new', 3000, null)]);
+        const labels = [
+          { id: 'never', label: false, timestamp: 1500 },
+          { id: 'later', label: false, timestamp: 2500 },
+          { id: 'new', label: true, timestamp: 3500 },
+        ];
+        expect(await store.ingestLabels(model, labels)).toEqual(['accepted', 'accepted', 'accepted']);
+        expect(await store.deleteRecordsBefore(model.id, 2000)).toEqual({ records: 1, labels: 2 });
+        // Only the label of `later` (newer than the cut) and of `new` remain.
+        expect(await store.ingestPredictions(model, [record('old', 4000, null), record('never', 4000, null), record('later', 4000, null)])).toEqual(['accepted', 'accepted', 'accepted']);
+        const stored = new Map<string, unknown>();
+        for (const window of await allWindows(store, model.id)) for (const r of await store.loadWindowRecords(window)) stored.set(r.id, r.label);
+        expect(Object.fromEntries(stored)).toEqual({ new: true, old: null, never: null, later: false });
+      });
+
+      it('deletes in chunks of at most `limit` rows of each kind, oldest first', async () => {
+        const { model, version } = await setup({ window: { kind: 'count', size: 2 }, segmentFields: [] });
+        const records = [5000, 1000, 4000, 2000, 3000, 9000].map((timestamp, i) => makeRecord(`r${i}`, { versionId: version.id, timestamp, label: i % 2 === 0 }));
+        await store.ingestPredictions(model, records);
+        await store.ingestLabels(model, [1, 2, 3].map((n) => ({ id: `orphan${n}`, label: true, timestamp: n * 1000 })));
+        // Each call: the 2 oldest records with their labels, then the 2 oldest labels without a record.
+        expect(await store.deleteRecordsBefore(model.id, 6000, 2)).toEqual({ records: 2, labels: 4 });
+        expect(await store.deleteRecordsBefore(model.id, 6000, 2)).toEqual({ records: 2, labels: 3 });
+        expect(await store.deleteRecordsBefore(model.id, 6000, 2)).toEqual({ records: 1, labels: 1 });
+        expect(await store.deleteRecordsBefore(model.id, 6000, 2)).toEqual({ records: 0, labels: 0 });
+        const windows = await allWindows(store, model.id);
+        const left = (await Promise.all(windows.map((w) => store.loadWindowRecords(w)))).flat();
+        expect(left.map((r) => [r.id, r.label])).toEqual([['r5', false]]);
+
+        // Windows: [r0 r1] ends 5000, [r2 r3] 4000, [r4 r5] 9000. Points at their end times; one window stays pending.
+        const [first, second, third] = windows;
+        await evaluate(first!, [makePoint(first!, 'm', null, 5000), makePoint(first!, 'n', null, 5000)]);
+        await evaluate(second!, [makePoint(second!, 'm', null, 4000)]);
+        expect(await store.deleteMetricsBefore(model.id, 10_000, 2)).toEqual({ points: 2, windows: 1 });
+        expect(await store.deleteMetricsBefore(model.id, 10_000, 2)).toEqual({ points: 1, windows: 1 });
+        expect(await store.deleteMetricsBefore(model.id, 10_000, 2)).toEqual({ points: 0, windows: 0 });
+        expect((await allWindows(store, model.id)).map((w) => w.id)).toEqual([third!.id]);
+        expect(await store.getWindow(model.id, second!.id)).toBeNull();
+        expect(await store.deleteRecordsBefore('no-such-model', 6000, 2)).toEqual({ records: 0, labels: 0 });
+        expect(await store.deleteMetricsBefore('no-such-model', 6000, 2)).toEqual({ points: 0, windows: 0 });
+      });
+
+      it('two handles purging at once delete each record once', async () => {
+        const { model, version } = await setup({ window: { kind: 'count', size: 1000 } });
+        await store.ingestPredictions(model, Array.from({ length: 60 }, (_, i) => makeRecord(`r${i}`, { versionId: version.id, timestamp: 1000 + (i % 7), label: i % 3 === 0 })));
+        const other = await fixture.connect();
+        try {
+          const purge = async (handle: Store): Promise<number> => {
+            let total = 0;
+            for (;;) {
+              const { records } = await handle.deleteRecordsBefore(model.id, 2000, 7);
+              total += records;
+              if (records === 0) return total;
+            }
+          };
+          const [a, b] = await Promise.all([purge(store), purge(other)]);
+          expect(a + b).toBe(60);
+          expect(await store.ingestPredictions(model, [makeRecord('r0', { versionId: version.id })])).toEqual(['accepted']);
+        } finally {
+          await other.close();
+        }
       });
     });
   });

@@ -19,6 +19,17 @@ export interface StoredRecord extends ValidRecord {
   readonly receivedAt: number;
 }
 
+/** Records of one version between two instants (epoch ms, both inclusive), optionally of one segment. */
+export interface RecordRange {
+  readonly versionId: string;
+  readonly from: number;
+  readonly to: number;
+  readonly segment?: string;
+}
+
+/** Where a page of `listRecordsInRange` resumes: the last record read. */
+export type RecordCursor = Pick<StoredRecord, 'timestamp' | 'seq'>;
+
 export interface WindowPage {
   readonly windows: readonly Window[];
   /** Pass as `before` for the next (older) page; null on the last page. */
@@ -69,8 +80,10 @@ export interface Store {
   // Ingestion
   /**
    * Stores a batch of validated records atomically and durably, in order; returns accepted or duplicate per record.
-   * In the same transaction it advances the model's count-window counters (per version, for all segments and per
-   * segment) and inserts the windows that close, as `pending`.
+   * In the same transaction it advances the model's windows, per version for all segments and per segment: count
+   * windows by their counters, inserting the windows that close as `pending`; time windows by adding each record to
+   * the open windows its timestamp falls in (closed later by `closeTimeWindows`), or, when such a window is already
+   * closed, to that window, which goes back to `pending` with its count updated (a late record).
    */
   ingestPredictions(model: Model, records: readonly ValidRecord[]): Promise<IngestStatus[]>;
   /**
@@ -82,8 +95,21 @@ export interface Store {
   // Evaluation (several nodes may call these concurrently: a window is claimed by one caller at a time)
   /** Claims up to `limit` pending windows for `leaseMs`; a claim that is not completed in time is released. */
   claimPendingWindows(limit: number, worker: string, leaseMs: number): Promise<Window[]>;
-  /** The records of a window with their labels. */
+  /**
+   * Closes every open time window (of every model) whose end plus its model's lateness is <= `now` (epoch ms): at most
+   * `limit` per call (of a model, the longest due first), each inserted as a `pending` window. Several nodes may call it at once: each
+   * window is closed by one of them, once. Returns how many it closed; call again while that equals `limit`.
+   */
+  closeTimeWindows(now: number, limit: number): Promise<number>;
+  /** The records of a window with their labels, in ingestion order: a count window's seq range, a time window's [startTime, endTime). */
   loadWindowRecords(window: Window): Promise<StoredRecord[]>;
+  /**
+   * One page of a version's records (of one segment, when `range.segment` is set) whose timestamp lies in
+   * [`range.from`, `range.to`], with their labels, ordered by (timestamp, seq): at most `limit`, those after `after`
+   * (the last record of the previous page). Paged so a large range is read in bounded memory, and each page is a
+   * short read that never holds the store.
+   */
+  listRecordsInRange(range: RecordRange, limit: number, after?: RecordCursor): Promise<StoredRecord[]>;
   /** Replaces the window's metric points and results and marks it evaluated (only if `worker` still holds it). */
   completeWindow(windowId: string, worker: string, evaluation: WindowEvaluation): Promise<boolean>;
 
@@ -94,7 +120,28 @@ export interface Store {
   /** The newest point of every (metric, feature) of the all-segments series, for the health view. */
   latestMetrics(modelId: string): Promise<MetricPoint[]>;
 
-  // Retention
-  deleteRecordsBefore(modelId: string, time: number): Promise<number>;
-  deleteMetricsBefore(modelId: string, time: number): Promise<number>;
+  // Retention (several nodes may call these concurrently: each row is deleted once, a repeated call finds less or nothing)
+  /**
+   * Deletes the model's records whose timestamp is < `time` with their labels, and its labels older than `time` whose
+   * prediction never came, in one transaction: at most `limit` records and `limit` such labels per call (all when
+   * omitted), so a large purge runs as short transactions. Call again while any count reaches `limit`.
+   */
+  deleteRecordsBefore(modelId: string, time: number, limit?: number): Promise<DeletedRecords>;
+  /**
+   * Deletes the model's metric points whose time is < `time`, then its evaluated windows (with their stored results)
+   * that ended before `time` and hold no point any more: at most `limit` of each per call (all when omitted).
+   */
+  deleteMetricsBefore(modelId: string, time: number, limit?: number): Promise<DeletedMetrics>;
+}
+
+/** What one `deleteRecordsBefore` call removed; `labels` counts the deleted records' labels and the orphans. */
+export interface DeletedRecords {
+  readonly records: number;
+  readonly labels: number;
+}
+
+/** What one `deleteMetricsBefore` call removed. */
+export interface DeletedMetrics {
+  readonly points: number;
+  readonly windows: number;
 }

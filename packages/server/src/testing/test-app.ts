@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { afterEach } from 'vitest';
 import { createApp } from '../app.js';
 import type { AppDeps } from '../app.js';
 import { openSqliteStore } from '../storage/sqlite/index.js';
@@ -49,4 +50,27 @@ export async function createTestApp(overrides: Partial<Omit<AppDeps, 'store'>> =
   });
   await app.ready();
   return { app, store, wakes: () => wakes };
+}
+
+/**
+ * For a test file: starts apps with `createTestApp` and closes each one after the test that started it, so a failing
+ * test leaves no store open.
+ *
+ * @example
+ * const start = startTestApps();
+ * it('answers /healthz', async () => {
+ *   const { app } = await start();
+ *   expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+ * });
+ */
+export function startTestApps(): (overrides?: Partial<Omit<AppDeps, 'store'>>) => Promise<TestApp> {
+  const started: TestApp[] = [];
+  afterEach(async () => {
+    for (const t of started.splice(0)) await t.app.close();
+  });
+  return async (overrides) => {
+    const t = await createTestApp(overrides);
+    started.push(t);
+    return t;
+  };
 }

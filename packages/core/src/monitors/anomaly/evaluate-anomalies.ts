@@ -1,6 +1,8 @@
 import { createRandom, fitIsolationForest, isolationForestThreshold, quantile, scoreIsolationForest, wilsonInterval } from '@bothub/stats';
 import type { IsolationForest, RandomGenerator } from '@bothub/stats';
 import type { Dataset, DatasetColumn } from '../../dataset.js';
+import type { ReferenceMemo } from '../../reference-memo.js';
+import { remember } from '../../reference-memo.js';
 import type { Anomalies } from '../../report/report-schema.js';
 
 /** Options of {@link evaluateAnomalies}. */
@@ -17,6 +19,8 @@ export interface AnomalyOptions {
   readonly topRows?: number;
   /** Confidence level of the interval on the current share; default 0.95. */
   readonly confidence?: number;
+  /** Remembers the fitted forest and the reference's scores across calls with the same reference (the service's windows). */
+  readonly memo?: ReferenceMemo;
 }
 
 /** Fewer sampled rows than this on either side and there is no anomaly section. */
@@ -78,31 +82,12 @@ export function evaluateAnomalies(reference: Dataset, current: Dataset, columns:
   }
   if (reference.sampledRows < ANOMALY_MIN_ROWS || current.sampledRows < ANOMALY_MIN_ROWS) return null;
 
-  const rng = createRandom(options.seed);
-  const fitRows = chooseFitRows(reference.sampledRows, rng);
-  const used: string[] = [];
-  const medians: number[] = [];
-  for (const name of names) {
-    const median = referenceMedian(numericValues(reference, name), fitRows);
-    if (median === null) continue;
-    used.push(name);
-    medians.push(median);
-  }
-  if (used.length === 0) return null;
-
-  const refColumns = used.map((name) => numericValues(reference, name));
+  const key = `anomalies ${JSON.stringify([names, options.seed, percentile, options.nEstimators ?? null, options.maxSamples ?? null])}`;
+  const fitted = remember(options.memo, names.map((name) => numericValues(reference, name)), key, () => fitReference(reference, names, percentile, options));
+  if (fitted === null) return null;
+  const { used, medians, model, threshold, referenceShareAbove } = fitted;
   const curColumns = used.map((name) => numericValues(current, name));
-  const fitMatrix = { rows: fitRows.length, cols: used.length, data: buildImputedRows(refColumns, medians, fitRows, 0, fitRows.length) };
-  const model = fitIsolationForest(fitMatrix, {
-    rng,
-    ...(options.nEstimators === undefined ? {} : { nEstimators: options.nEstimators }),
-    maxSamples: options.maxSamples ?? 256,
-  });
-
-  const refScores = scoreIsolationForest(model, fitMatrix);
-  const threshold = isolationForestThreshold(refScores, percentile);
   const curScores = scoreRows(model, curColumns, medians, current.sampledRows);
-  const refAbove = countAbove(refScores, threshold);
   const curAbove = countAbove(curScores, threshold);
   const interval = wilsonInterval(curAbove, curScores.length, { confidence });
 
@@ -117,11 +102,44 @@ export function evaluateAnomalies(reference: Dataset, current: Dataset, columns:
     columns: used,
     percentile,
     threshold,
-    referenceShareAbove: refAbove / refScores.length,
+    referenceShareAbove,
     currentShareAbove: curAbove / curScores.length,
     currentShareInterval: { value: interval.estimate, lower: interval.lower, upper: interval.upper, interval: 'wilson' },
     topRows,
   };
+}
+
+/** The reference's half of the work: which columns are used, their medians, the forest, the threshold. */
+interface FittedReference {
+  readonly used: string[];
+  readonly medians: number[];
+  readonly model: IsolationForest;
+  readonly threshold: number;
+  readonly referenceShareAbove: number;
+}
+
+function fitReference(reference: Dataset, names: readonly string[], percentile: number, options: AnomalyOptions): FittedReference | null {
+  const rng = createRandom(options.seed);
+  const fitRows = chooseFitRows(reference.sampledRows, rng);
+  const used: string[] = [];
+  const medians: number[] = [];
+  for (const name of names) {
+    const median = referenceMedian(numericValues(reference, name), fitRows);
+    if (median === null) continue;
+    used.push(name);
+    medians.push(median);
+  }
+  if (used.length === 0) return null;
+  const refColumns = used.map((name) => numericValues(reference, name));
+  const fitMatrix = { rows: fitRows.length, cols: used.length, data: buildImputedRows(refColumns, medians, fitRows, 0, fitRows.length) };
+  const model = fitIsolationForest(fitMatrix, {
+    rng,
+    ...(options.nEstimators === undefined ? {} : { nEstimators: options.nEstimators }),
+    maxSamples: options.maxSamples ?? 256,
+  });
+  const refScores = scoreIsolationForest(model, fitMatrix);
+  const threshold = isolationForestThreshold(refScores, percentile);
+  return { used, medians, model, threshold, referenceShareAbove: countAbove(refScores, threshold) / refScores.length };
 }
 
 function numericValues(dataset: Dataset, name: string): Float64Array {

@@ -1,10 +1,12 @@
 import { quantile } from '@bothub/stats';
 import type { DatasetColumn } from '../../dataset.js';
+import type { ReferenceMemo } from '../../reference-memo.js';
 import type { Distribution } from '../../report/report-schema.js';
 import { collapseCategories } from './collapse-categories.js';
 import { countCategories } from './count-categories.js';
 import { DRIFT_DEFAULTS } from './drift-defaults.js';
 import { dropMissingNumbers } from './drop-missing-numbers.js';
+import { sortedFiniteNumbers } from './sorted-finite-numbers.js';
 
 const RANGE_SAMPLE = 50_000;
 
@@ -52,12 +54,13 @@ function histogramDistribution(reference: Float64Array, current: Float64Array): 
  *   squash the chart; shares sum to 1);
  * - categorical, boolean: the 20 most frequent categories over both samples, the rest summed under "(other)";
  * - text, id, embedding: `{ kind: 'none' }`, as when both samples are empty.
+ * With a `memo`, the reference's values are read from its remembered sorted copy.
  * @throws RangeError naming the column when the two sides differ in type or the storage does not fit it.
  * @example
  * columnDistribution(ref.columns.get('plan')!, cur.columns.get('plan')!);
  * // { kind: 'categories', categories: ['basic', 'pro'], reference: [0.7, 0.3], current: [0.6, 0.4] }
  */
-export function columnDistribution(reference: DatasetColumn, current: DatasetColumn): Distribution {
+export function columnDistribution(reference: DatasetColumn, current: DatasetColumn, memo?: ReferenceMemo): Distribution {
   const column = reference.name;
   if (reference.type !== current.type) {
     throw new RangeError(`column ${column}: type differs between reference (${reference.type}) and current (${current.type})`);
@@ -68,7 +71,7 @@ export function columnDistribution(reference: DatasetColumn, current: DatasetCol
       if (reference.values.storage !== 'numeric' || current.values.storage !== 'numeric') {
         throw new RangeError(`column ${column}: a ${reference.type} column must hold numeric values`);
       }
-      const r = dropMissingNumbers(reference.values.values);
+      const r = memo === undefined ? dropMissingNumbers(reference.values.values) : sortedFiniteNumbers(reference.values.values, memo);
       const c = dropMissingNumbers(current.values.values);
       if (r.length === 0 && c.length === 0) return { kind: 'none' };
       return histogramDistribution(r, c);

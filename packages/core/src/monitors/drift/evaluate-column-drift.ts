@@ -1,5 +1,6 @@
 import { chiSquaredTest, cramerVonMisesTest, createRandom, jensenShannonDistance, wassersteinDistance } from '@bothub/stats';
 import type { DatasetColumn } from '../../dataset.js';
+import type { ReferenceMemo } from '../../reference-memo.js';
 import type { ColumnDrift, DriftTestName, EmbeddingDrift, TestResult } from '../../report/report-schema.js';
 import { collapseCategories } from './collapse-categories.js';
 import { DRIFT_DEFAULTS } from './drift-defaults.js';
@@ -15,6 +16,8 @@ export interface ColumnDriftOptions {
   readonly seed: number;
   /** Tests to run besides the default one, where they apply (--tests). */
   readonly extraTests: readonly DriftTestName[];
+  /** Remembers reference-side work across calls with the same reference (the service's windows). */
+  readonly memo?: ReferenceMemo;
 }
 
 export interface ColumnDriftEvaluation {
@@ -167,7 +170,7 @@ export function evaluateColumnDrift(reference: DatasetColumn, current: DatasetCo
     throw new RangeError(`column ${column}: type differs between reference (${reference.type}) and current (${current.type})`);
   }
   const type = reference.type;
-  const sides = prepareDriftSides(column, type, reference.values, current.values);
+  const sides = prepareDriftSides(column, type, reference.values, current.values, options.memo);
   if (sides === null) return { drift: null, tests: {}, reason: `${type} column: no drift test applies (values are unique or free text)` };
   const cache = new Map<DriftTestName, TestResult>();
   let drift: ColumnDrift;

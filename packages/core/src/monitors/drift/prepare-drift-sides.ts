@@ -3,7 +3,9 @@ import type { ColumnType } from '../../column-type.js';
 import type { ColumnValues, EmbeddingColumnValues } from '../../dataset.js';
 import { countCategories } from './count-categories.js';
 import type { CategoryTable } from './count-categories.js';
+import type { ReferenceMemo } from '../../reference-memo.js';
 import { dropMissingNumbers } from './drop-missing-numbers.js';
+import { sortedFiniteNumbers } from './sorted-finite-numbers.js';
 
 /** Results computed once per column and shared by the tests that need them. */
 export interface NumberSidesCache {
@@ -32,19 +34,20 @@ function countPresent(values: EmbeddingColumnValues): number {
 /**
  * Drops missing values (NaN and ±Infinity, code −1, flagged vectors) and puts both samples in the form the tests of
  * the column type consume: finite numbers (numerical, datetime), aligned category counts (categorical, boolean) or
- * vectors (embedding). Null for text and id columns, which have no drift test.
+ * vectors (embedding). Null for text and id columns, which have no drift test. Reference numbers come sorted (the
+ * tests sort them anyway), remembered in `memo` when given.
  * @throws RangeError naming the column when the storage does not fit the type or embedding dimensions differ.
  * @example
  * const sides = prepareDriftSides('age', 'numerical', reference.values, current.values);
  */
-export function prepareDriftSides(column: string, type: ColumnType, reference: ColumnValues, current: ColumnValues): DriftSides | null {
+export function prepareDriftSides(column: string, type: ColumnType, reference: ColumnValues, current: ColumnValues, memo?: ReferenceMemo): DriftSides | null {
   switch (type) {
     case 'numerical':
     case 'datetime':
       if (reference.storage !== 'numeric' || current.storage !== 'numeric') {
         throw new RangeError(`column ${column}: a ${type} column must hold numeric values`);
       }
-      return { kind: 'numbers', reference: dropMissingNumbers(reference.values), current: dropMissingNumbers(current.values), cache: {} };
+      return { kind: 'numbers', reference: sortedFiniteNumbers(reference.values, memo), current: dropMissingNumbers(current.values), cache: {} };
     case 'categorical':
     case 'boolean':
       return { kind: 'categories', table: countCategories(column, type, reference, current) };

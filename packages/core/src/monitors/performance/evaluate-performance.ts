@@ -1,5 +1,7 @@
 import type { Dataset } from '../../dataset.js';
 import type { MetricValue, Performance } from '../../report/report-schema.js';
+import type { ReferenceMemo } from '../../reference-memo.js';
+import { remember } from '../../reference-memo.js';
 import type { ColumnRoles } from '../../report-options.js';
 import type { SideMetrics, SideOptions } from './binary-metrics-side.js';
 import { binaryMetricsSide } from './binary-metrics-side.js';
@@ -24,6 +26,8 @@ export interface PerformanceOptions {
   readonly seed: number;
   /** Bootstrap replicates per metric; default 200. */
   readonly bootstrapReplicates?: number;
+  /** Remembers the reference side's metrics across calls with the same reference (the service's windows). */
+  readonly memo?: ReferenceMemo;
 }
 
 /** Whether a larger value of a metric is better; decides the direction of `degraded`. */
@@ -97,27 +101,34 @@ export function evaluatePerformance(
     ...(options.bootstrapReplicates === undefined ? {} : { replicates: options.bootstrapReplicates }),
   });
 
-  let sides: { reference: SideMetrics & { rows: number; dropped: number }; current: SideMetrics & { rows: number; dropped: number } };
+  type Side = SideMetrics & { rows: number; dropped: number };
+  // The reference side depends on the reference's role columns, the classes of both sides and the side's options.
+  const referenceColumns = [roles.target, roles.prediction, roles.score, ...(roles.scoreColumns ?? [])].flatMap((name) => {
+    const column = name === undefined ? undefined : reference.columns.get(name);
+    return column === undefined ? [] : [column];
+  });
+  const bothSides = (classes: unknown, evaluate: (dataset: Dataset, side: 'reference' | 'current') => Side) => ({
+    reference: remember(options.memo, referenceColumns, `performance ${task} ${JSON.stringify([classes, sideOptions('reference'), roles])}`, () => evaluate(reference, 'reference')),
+    current: evaluate(current, 'current'),
+  });
+  let sides: { reference: Side; current: Side };
   if (task === 'binary_classification') {
     const classes = binaryClassesOf(reference, current, roles);
-    const evaluate = (dataset: Dataset, side: 'reference' | 'current') => {
+    sides = bothSides(classes, (dataset, side) => {
       const { outcomes, dropped } = resolveBinaryOutcomes(dataset, roles, classes);
       return { ...binaryMetricsSide(outcomes, sideOptions(side)), rows: outcomes.labels.length, dropped };
-    };
-    sides = { reference: evaluate(reference, 'reference'), current: evaluate(current, 'current') };
+    });
   } else if (task === 'multiclass_classification') {
     const classes = multiclassClassesOf(reference, current, roles);
-    const evaluate = (dataset: Dataset, side: 'reference' | 'current') => {
+    sides = bothSides(classes, (dataset, side) => {
       const { outcomes, dropped } = resolveMulticlassOutcomes(dataset, roles, classes);
       return { ...multiclassMetricsSide(outcomes, sideOptions(side)), rows: outcomes.labels.length, dropped };
-    };
-    sides = { reference: evaluate(reference, 'reference'), current: evaluate(current, 'current') };
+    });
   } else {
-    const evaluate = (dataset: Dataset, side: 'reference' | 'current') => {
+    sides = bothSides(null, (dataset, side) => {
       const { outcomes, dropped } = resolveRegressionOutcomes(dataset, roles);
       return { ...regressionMetricsSide(outcomes, sideOptions(side)), rows: outcomes.labels.length, dropped };
-    };
-    sides = { reference: evaluate(reference, 'reference'), current: evaluate(current, 'current') };
+    });
   }
 
   const notes = [...sides.reference.notes, ...sides.current.notes];

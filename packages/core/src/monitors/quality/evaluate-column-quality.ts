@@ -1,4 +1,6 @@
 import type { DatasetColumn } from '../../dataset.js';
+import type { ReferenceMemo } from '../../reference-memo.js';
+import { remember } from '../../reference-memo.js';
 import type { ColumnQuality, ColumnQualitySide } from '../../report/report-schema.js';
 import { countDistinctValues } from './count-distinct-values.js';
 
@@ -37,12 +39,13 @@ interface SideScan {
  *   {@link MAX_UNSEEN_CATEGORIES} most frequent such labels (ties by label). Booleans are labelled "true"/"false".
  *   Null and [] for other types.
  *
+ * With a `memo`, the reference column's scan is remembered (keyed by the column object).
  * @throws RangeError when the two columns differ in name, type or storage.
  * @example
  * const quality = evaluateColumnQuality(reference.columns.get('age')!, current.columns.get('age')!);
  * quality.missingShareChange; // e.g. 0.25: a quarter more of the current rows lack an age
  */
-export function evaluateColumnQuality(reference: DatasetColumn, current: DatasetColumn): ColumnQuality {
+export function evaluateColumnQuality(reference: DatasetColumn, current: DatasetColumn, memo?: ReferenceMemo): ColumnQuality {
   const fn = 'evaluateColumnQuality';
   if (reference.type !== current.type) {
     throw new RangeError(`${fn}: column "${reference.name}" is ${reference.type} in the reference but ${current.type} in the current data`);
@@ -52,7 +55,7 @@ export function evaluateColumnQuality(reference: DatasetColumn, current: Dataset
       `${fn}: column "${reference.name}" is stored as ${reference.values.storage} in the reference but ${current.values.storage} in the current data`,
     );
   }
-  const ref = scanSide(reference);
+  const ref = remember(memo, [reference], 'column-quality-scan', () => scanSide(reference));
   const cur = scanSide(current);
   let outOfRangeShare: number | null = null;
   let unseenCategoryShare: number | null = null;

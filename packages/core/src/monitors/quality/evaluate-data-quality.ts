@@ -1,5 +1,7 @@
 import { varianceInflationFactors } from '@bothub/stats';
 import type { Dataset, DatasetColumn } from '../../dataset.js';
+import type { ReferenceMemo } from '../../reference-memo.js';
+import { remember } from '../../reference-memo.js';
 import type { ColumnRoles } from '../../report-options.js';
 import type { ColumnQuality, DataQuality, Finding } from '../../report/report-schema.js';
 import { countDistinctValues } from './count-distinct-values.js';
@@ -32,6 +34,7 @@ const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
  * - Findings are ordered critical, warning, info, then by column order.
  *
  * @param columnQuality per column, from {@link evaluateColumnQuality}; columns without an entry get no column finding.
+ * With a `memo`, the reference's VIF and correlations are remembered across calls.
  * @throws RangeError when a reference column is absent from the current dataset.
  * @example
  * const quality = evaluateDataQuality(reference, current, columnQuality, { target: 'default' });
@@ -42,6 +45,7 @@ export function evaluateDataQuality(
   current: Dataset,
   columnQuality: Readonly<Record<string, ColumnQuality>>,
   roles: ColumnRoles,
+  memo?: ReferenceMemo,
 ): DataQuality {
   const names = [...reference.columns.keys()];
   for (const name of names) {
@@ -82,8 +86,10 @@ export function evaluateDataQuality(
   const vifColumns = numerical
     .filter((name) => !roleColumns.has(name) && variesOnBothSides(columnQuality[name]))
     .slice(0, VIF_MAX_COLUMNS);
-  const refVif = sideVarianceInflation(reference, vifColumns);
-  const curVif = sideVarianceInflation(current, vifColumns);
+  const columnsOf = (dataset: Dataset, selected: readonly string[]) => selected.map((name) => numericValuesOf(dataset.columns.get(name)!));
+  const refVifColumns = columnsOf(reference, vifColumns);
+  const refVif = remember(memo, refVifColumns, 'variance-inflation', () => sideVarianceInflation(refVifColumns, reference.sampledRows));
+  const curVif = sideVarianceInflation(columnsOf(current, vifColumns), current.sampledRows);
   vifColumns.forEach((name, j) => {
     const v = curVif?.[j] ?? Number.NaN;
     if (!(v > T.vifWarning)) return;
@@ -101,7 +107,6 @@ export function evaluateDataQuality(
   });
 
   const correlationColumns = numerical.filter((name) => variesOnEitherSide(columnQuality[name])).slice(0, CORRELATION_MAX_COLUMNS);
-  const numericValues = (dataset: Dataset) => correlationColumns.map((name) => numericValuesOf(dataset.columns.get(name)!));
 
   const order = new Map(names.map((name, i) => [name, i]));
   findings.sort(
@@ -121,8 +126,8 @@ export function evaluateDataQuality(
     },
     correlations: {
       columns: correlationColumns,
-      reference: pearsonCorrelationMatrix(numericValues(reference)),
-      current: pearsonCorrelationMatrix(numericValues(current)),
+      reference: remember(memo, columnsOf(reference, correlationColumns), 'pearson-correlations', () => pearsonCorrelationMatrix(columnsOf(reference, correlationColumns))),
+      current: pearsonCorrelationMatrix(columnsOf(current, correlationColumns)),
     },
   };
 }
@@ -173,11 +178,9 @@ function countRepeats(column: DatasetColumn): { repeats: number; present: number
 }
 
 /** VIF per column on one side (NaN where undefined), or null when too few complete rows. */
-function sideVarianceInflation(dataset: Dataset, names: readonly string[]): Float64Array | null {
-  const p = names.length;
+function sideVarianceInflation(columns: readonly Float64Array[], rows: number): Float64Array | null {
+  const p = columns.length;
   if (p === 0) return null;
-  const columns = names.map((name) => numericValuesOf(dataset.columns.get(name)!));
-  const rows = dataset.sampledRows;
   const incomplete = new Uint8Array(rows);
   for (const column of columns) {
     for (let i = 0; i < rows; i++) if (!Number.isFinite(column[i]!)) incomplete[i] = 1;

@@ -53,6 +53,32 @@ describe('registry routes', () => {
     expect(response.json()).toMatchObject({ project: 'risk', window: { kind: 'time', size: 3600 }, segmentFields: ['plan'], retention: { recordsDays: 7, metricsDays: 365 } });
   });
 
+  it('writes out the default lateness of a time window (10 % of its size) and keeps a given one', async () => {
+    const { app } = await start();
+    const hourly = await app.inject({ method: 'POST', url: '/api/v1/models', payload: { ...MODEL, window: { kind: 'time', size: 3600, slide: 900 } } });
+    expect(hourly.json()).toMatchObject({ window: { kind: 'time', size: 3600, slide: 900, lateness: 360 } });
+    const strict = await app.inject({ method: 'POST', url: '/api/v1/models', payload: { ...MODEL, name: 'strict', window: { kind: 'time', size: 60, lateness: 0 } } });
+    expect(strict.json()).toMatchObject({ window: { kind: 'time', size: 60, lateness: 0 } });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/models/churn' })).json()).toMatchObject({ window: { lateness: 360 } });
+  });
+
+  it('answers window settings it cannot run 400, naming the field and the rule', async () => {
+    const { app } = await start();
+    const cases: [object, string, RegExp][] = [
+      [{ kind: 'time', size: 3600, slide: 1000 }, 'window.slide', /multiple of slide/],
+      [{ kind: 'time', size: 60, slide: 120 }, 'window.slide', /cannot exceed its size/],
+      [{ kind: 'time', size: 86_400, slide: 60 }, 'window.slide', /more than 100 windows/],
+      [{ kind: 'count', size: 100, lateness: 10 }, 'window.lateness', /only time windows/],
+      [{ kind: 'time', size: 3600, lateness: -1 }, 'window.lateness', /./],
+    ];
+    for (const [window, field, reason] of cases) {
+      const response = await app.inject({ method: 'POST', url: '/api/v1/models', payload: { ...MODEL, window } });
+      expect(response.statusCode, field).toBe(400);
+      expect(response.json(), field).toMatchObject({ error: { code: 'validation_failed', details: { field, reason: expect.stringMatching(reason) as unknown } } });
+    }
+    expect((await app.inject({ method: 'GET', url: '/api/v1/models' })).json()).toMatchObject({ models: [] });
+  });
+
   it('rejects unknown fields of a model spec, at any depth, naming the field', async () => {
     const { app } = await start();
     const top = await app.inject({ method: 'POST', url: '/api/v1/models', payload: { ...MODEL, windw: { kind: 'count', size: 10 } } });

@@ -1,8 +1,7 @@
-import { ModelSchema, ModelSpecSchema, PredictionBatchSchema, SlugSchema, VersionSchema, VersionSpecSchema } from '@bothub/core';
+import { ModelSchema, ModelSpecSchema, SlugSchema, VersionSchema, VersionSpecSchema } from '@bothub/core';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorResponseSchema } from '../../http/errors.js';
-import { wrapNdjsonBody } from '../../http/register-body-parsers.js';
 import type { RegistryService } from './service.js';
 
 /** `{model}` in every model route's path. */
@@ -10,13 +9,14 @@ export const ModelParamsSchema = Type.Object({ model: SlugSchema });
 /** `?project=` on every model route; default `default`. */
 export const ProjectQuerySchema = Type.Object({ project: Type.Optional(SlugSchema) });
 
-const VersionParamsSchema = Type.Object({ model: SlugSchema, version: Type.String({ minLength: 1, maxLength: 100 }) });
+/** `{model}` and `{version}` (a version or an alias) in a version route's path. */
+export const VersionParamsSchema = Type.Object({ model: SlugSchema, version: Type.String({ minLength: 1, maxLength: 100 }) });
 const AliasParamsSchema = Type.Object({ model: SlugSchema, alias: SlugSchema });
 const errors = { '4xx': ErrorResponseSchema, '5xx': ErrorResponseSchema };
 const tags = ['registry'];
 
 /**
- * The registry's routes under /api/v1: models, versions, aliases, reference profiles.
+ * The registry's routes under /api/v1: models, versions, aliases (reference data sets: referenceRoutes).
  *
  * @example
  * await app.register(registryRoutes(createRegistryService({ store, clock })), { prefix: '/api/v1' });
@@ -83,24 +83,6 @@ export function registryRoutes(registry: RegistryService): FastifyPluginAsyncTyp
       handler: async (request) => {
         const model = await registry.requireModel(request.query.project, request.params.model);
         return registry.setAlias(model, request.params.alias, request.body.version);
-      },
-    });
-
-    app.post('/models/:model/versions/:version/reference', {
-      schema: {
-        tags,
-        summary: 'Upload a version\'s reference data set',
-        description:
-          'Records in the prediction record shape (`features`, `prediction`, `score`?, `label`?; `id` optional here), validated against the model\'s schema. Any invalid record fails the upload (400 `invalid_reference`, listing the records and fields). The reference profile every monitor reads is built once from them and replaces any earlier one. `{version}` may be an alias. JSON or JSON Lines, optionally gzip-encoded; CSV and Parquet uploads are not supported yet.',
-        params: VersionParamsSchema,
-        querystring: ProjectQuerySchema,
-        body: PredictionBatchSchema,
-        response: { 200: VersionSchema, ...errors },
-      },
-      preValidation: wrapNdjsonBody('records'),
-      handler: async (request) => {
-        const model = await registry.requireModel(request.query.project, request.params.model);
-        return registry.putReference(model, request.params.version, request.body.records);
       },
     });
   };

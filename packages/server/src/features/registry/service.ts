@@ -1,10 +1,12 @@
 /**
  * The model registry: projects' models, their versions and aliases, and each version's reference profile.
  */
-import { buildReferenceProfile, DEFAULT_PROJECT, DEFAULT_RETENTION, DEFAULT_WINDOW, recordsToDataset, ROLE_COLUMNS, serializeReferenceProfile, validateRecord } from '@bothub/core';
-import type { Model, ModelSpec, RecordOutcome, ValidRecord, Version, VersionSpec } from '@bothub/core';
+import { checkWindowSpec, DEFAULT_PROJECT, DEFAULT_RETENTION, DEFAULT_WINDOW, defaultLateness, ROLE_COLUMNS } from '@bothub/core';
+import type { Model, ModelSpec, Version, VersionSpec, WindowSpec } from '@bothub/core';
 import { ApiError } from '../../http/errors.js';
 import type { Store } from '../../storage/store.js';
+import { createReferenceProfiles } from './reference-profiles.js';
+import type { ReferenceProfiles } from './reference-profiles.js';
 
 export interface RegistryDeps {
   readonly store: Store;
@@ -13,15 +15,7 @@ export interface RegistryDeps {
   readonly seed: number;
 }
 
-/** A rejected reference record: its position in the body, with the validator's field and reason. */
-export interface ReferenceRejection {
-  readonly index: number;
-  readonly id: string | null;
-  readonly field: string;
-  readonly reason: string;
-}
-
-export interface RegistryService {
+export interface RegistryService extends ReferenceProfiles {
   createModel(spec: ModelSpec): Promise<Model>;
   listModels(project?: string): Promise<Model[]>;
   /** The model or a `model_not_found` error. */
@@ -31,12 +25,7 @@ export interface RegistryService {
   /** A version by name, else by alias, or a `version_not_found` error. */
   requireVersion(model: Model, versionOrAlias: string): Promise<Version>;
   setAlias(model: Model, alias: string, version: string): Promise<Version>;
-  /** Validates the records against the model, builds the version's reference profile from them and stores it. */
-  putReference(model: Model, version: string, records: readonly unknown[]): Promise<Version>;
 }
-
-/** Rejections reported in one error: enough to fix a schema mismatch, bounded so the answer stays small. */
-const MAX_REPORTED_REJECTIONS = 50;
 
 function checkModelSpec(spec: ModelSpec): void {
   const invalid = (field: string, reason: string): ApiError => new ApiError('validation_failed', { in: 'body', field, reason }, `body.${field}: ${reason}`);
@@ -57,6 +46,13 @@ function checkModelSpec(spec: ModelSpec): void {
   if (spec.protected !== undefined && !names.has(spec.protected.field)) {
     throw invalid('protected.field', `not a feature of the model: ${JSON.stringify(spec.protected.field)}`);
   }
+  const windowProblem = spec.window === undefined ? null : checkWindowSpec(spec.window);
+  if (windowProblem) throw invalid(`window.${windowProblem.field}`, windowProblem.reason);
+}
+
+/** The window as stored: a time window's lateness is written out, so the model shows when its windows close. */
+function storedWindow(window: WindowSpec = DEFAULT_WINDOW): WindowSpec {
+  return window.kind === 'time' && window.lateness === undefined ? { ...window, lateness: defaultLateness(window.size) } : window;
 }
 
 /**
@@ -89,7 +85,7 @@ export function createRegistryService(deps: RegistryDeps): RegistryService {
         score: spec.score ?? false,
         segmentFields: spec.segmentFields ?? [],
         protected: spec.protected ?? null,
-        window: spec.window ?? DEFAULT_WINDOW,
+        window: storedWindow(spec.window),
         retention: { ...DEFAULT_RETENTION, ...spec.retention },
       });
     },
@@ -118,38 +114,6 @@ export function createRegistryService(deps: RegistryDeps): RegistryService {
       return (await store.getVersionById(target.id)) ?? target;
     },
 
-    async putReference(model, versionName, rawRecords) {
-      const version = await requireVersion(model, versionName);
-      const now = deps.clock();
-      const valid: ValidRecord[] = [];
-      const rejections: ReferenceRejection[] = [];
-      for (const [index, raw] of rawRecords.entries()) {
-        // Reference records belong to the version in the URL whatever they carry, and need no id of their own.
-        const record = isPlainObject(raw) && !Object.hasOwn(raw, 'id') ? { ...raw, id: `reference-${index}` } : raw;
-        const result = validateRecord(model, record, () => version.id, now);
-        if (result.ok) valid.push(result.record);
-        else rejections.push({ index, ...rejectionOf(result.outcome) });
-      }
-      if (rejections.length > 0) {
-        throw new ApiError(
-          'invalid_reference',
-          { rejected: rejections.length, records: rejections.slice(0, MAX_REPORTED_REJECTIONS) },
-          `${rejections.length} of ${rawRecords.length} reference records do not match the model's schema; the first: record ${rejections[0]!.index}, ${rejections[0]!.field}: ${rejections[0]!.reason}.`,
-        );
-      }
-      if (valid.length === 0) throw new ApiError('invalid_reference', { rejected: 0, records: [] }, 'The reference holds no records.');
-      const dataset = recordsToDataset(model, valid, `reference ${model.name}@${version.version}`);
-      const profile = buildReferenceProfile(model, dataset, { seed: deps.seed });
-      await store.putReferenceProfile(version.id, serializeReferenceProfile(profile), profile.rows);
-      return (await store.getVersionById(version.id)) ?? version;
-    },
+    ...createReferenceProfiles({ ...deps, requireVersion }),
   };
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function rejectionOf(outcome: RecordOutcome): Omit<ReferenceRejection, 'index'> {
-  return outcome.status === 'rejected' ? { id: outcome.id, field: outcome.field, reason: outcome.reason } : { id: outcome.id, field: '', reason: outcome.status };
 }

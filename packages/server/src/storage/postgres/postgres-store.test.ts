@@ -74,6 +74,41 @@ const MODEL: NewModel = {
   retention: { recordsDays: 30, metricsDays: 365 },
 };
 
+/**
+ * Another node's ingestion of one record, stopped before its commit: a connection whose open transaction holds the
+ * model's sequence row and has stored the record. The caller goes on with it, commits and ends it.
+ */
+async function ingestionInFlight(schema: string, modelId: string, versionId: string, record: { id: string; seq: number; ts: number }): Promise<pg.Client> {
+  const node = new pg.Client({ connectionString: DATABASE_URL });
+  await node.connect();
+  try {
+    await node.query(`SET search_path TO "${schema}"`);
+    await node.query('BEGIN');
+    await node.query('UPDATE ingest_sequences SET next_seq = next_seq + 1 WHERE model_id = $1', [modelId]);
+    await node.query("INSERT INTO records (model_id, record_id, seq, version_id, ts, received_at, features) VALUES ($1, $2, $3, $4, $5, 0, '{}')", [modelId, record.id, record.seq, versionId, record.ts]);
+    return node;
+  } catch (error) {
+    await node.end();
+    throw error;
+  }
+}
+
+/** Resolves once `work` waits for a lock that `holder` holds, or has settled without waiting: polls the server. */
+async function untilBlockedBy(holder: pg.Client, work: Promise<unknown>): Promise<void> {
+  const progress = { settled: false };
+  const settle = (): void => {
+    progress.settled = true;
+  };
+  work.then(settle, settle);
+  for (;;) {
+    // pg_stat_activity is read as of the transaction's first look at it: clear that snapshot on every poll.
+    await holder.query('SELECT pg_stat_clear_snapshot()');
+    const waiting = await holder.query('SELECT 1 FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))');
+    if (progress.settled || (waiting.rowCount ?? 0) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 /** mulberry32: a small seeded generator, so the interleaving of the concurrency test is the same on every run. */
 function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
@@ -163,22 +198,6 @@ if (unreachable !== null) {
       const model: Model = { ...MODEL, id: 'no-such-model', createdAt: new Date(0).toISOString() };
       const record: ValidRecord = { id: 'r1', versionId: 'v', timestamp: 1, features: {}, prediction: true, score: null, label: null, segment: null };
       await expect(store.ingestPredictions(model, [record])).rejects.toBeInstanceOf(StoreNotFoundError);
-    });
-
-    it('retention removes the labels of deleted records and old labels whose prediction never came', async () => {
-      const store = await open();
-      const model = await store.createModel({ ...MODEL, window: { kind: 'count', size: 1 } });
-      const version = await store.createVersion({ modelId: model.id, version: 'v1', metadata: {} }, []);
-      const record = (id: string, timestamp: number, label: boolean | null): ValidRecord => ({ id, versionId: version.id, timestamp, features: {}, prediction: true, score: null, label, segment: null });
-      await store.ingestPredictions(model, [record('old', 1000, true), record('new', 3000, null)]);
-      expect(await store.ingestLabels(model, [{ id: 'never', label: false, timestamp: 1500 }, { id: 'later', label: false, timestamp: 2500 }, { id: 'new', label: true, timestamp: 3500 }])).toEqual(['accepted', 'accepted', 'accepted']);
-      expect(await store.deleteRecordsBefore(model.id, 2000)).toBe(1);
-      // The ids are free again; only the label of `later` (newer than the cut) and of `new` remain.
-      expect(await store.ingestPredictions(model, [record('old', 4000, null), record('never', 4000, null), record('later', 4000, null)])).toEqual(['accepted', 'accepted', 'accepted']);
-      const windows = (await store.listWindows(model.id, { limit: 10 })).windows;
-      const labels = new Map<string, unknown>();
-      for (const window of windows) for (const r of await store.loadWindowRecords(window)) labels.set(r.id, r.label);
-      expect(Object.fromEntries(labels)).toEqual({ new: true, old: null, never: null, later: false });
     });
 
     it('two nodes ingesting overlapping batches at once store each id once and count windows exactly; claims never overlap', async () => {
@@ -283,37 +302,52 @@ if (unreachable !== null) {
       const store = await open(2);
       const model = await store.createModel(MODEL);
       const version = await store.createVersion({ modelId: model.id, version: 'v1', metadata: {} }, []);
-      // Another node's ingestion, stopped before its commit: it holds the model's sequence row, has stored a record
-      // and closed (here: an already evaluated) window holding it.
-      const node = new pg.Client({ connectionString: DATABASE_URL });
-      await node.connect();
+      // Another node's ingestion, stopped before its commit, has stored a record and closed (here: an already
+      // evaluated) window holding it.
+      const node = await ingestionInFlight(schema, model.id, version.id, { id: 'late', seq: 1, ts: 0 });
       try {
-        await node.query(`SET search_path TO "${schema}"`);
-        await node.query('BEGIN');
-        await node.query('UPDATE ingest_sequences SET next_seq = next_seq + 1 WHERE model_id = $1', [model.id]);
-        await node.query("INSERT INTO records (model_id, record_id, seq, version_id, ts, received_at, features) VALUES ($1, 'late', 1, $2, 0, 0, '{}')", [model.id, version.id]);
         const { rows } = await node.query<{ id: string }>(
           "INSERT INTO windows (model_id, version_id, kind, start_seq, end_seq, start_time, end_time, count, status, closed_at, evaluated_at) VALUES ($1, $2, 'count', 1, 1, 0, 0, 1, 'evaluated', 0, 0) RETURNING id",
           [model.id, version.id],
         );
-        const progress = { settled: false };
-        const labelling = store.ingestLabels(model, [{ id: 'late', label: true, timestamp: 1 }]).finally(() => {
-          progress.settled = true;
-        });
-        // Polls the server until the labels wait for the ingestion (or, were they not to, have finished).
-        for (;;) {
-          // pg_stat_activity is read as of the transaction's first look at it: clear that snapshot on every poll.
-          await node.query('SELECT pg_stat_clear_snapshot()');
-          const waiting = await node.query("SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%ingest_sequences%FOR SHARE%' AND datname = current_database()");
-          if (progress.settled || (waiting.rowCount ?? 0) > 0) break;
-          await new Promise((resolve) => setTimeout(resolve, 5));
-        }
+        const labelling = store.ingestLabels(model, [{ id: 'late', label: true, timestamp: 1 }]);
+        // Until the labels wait for the ingestion (or, were they not to, have finished).
+        await untilBlockedBy(node, labelling);
         await node.query('COMMIT');
         expect(await labelling).toEqual(['accepted']);
         expect((await store.getWindow(model.id, rows[0]!.id))?.window.status).toBe('pending');
       } finally {
         await node.end();
       }
+    });
+
+    it('closing time windows waits for an ingestion of the model in flight, so its records are in the window it closes', async () => {
+      const store = await open(2);
+      const model = await store.createModel({ ...MODEL, window: { kind: 'time', size: 3600, lateness: 0 } });
+      const version = await store.createVersion({ modelId: model.id, version: 'v1', metadata: {} }, []);
+      await store.ingestPredictions(model, [{ id: 'r1', versionId: version.id, timestamp: 10, features: {}, prediction: true, score: null, label: null, segment: null }]);
+      // Another node's ingestion, stopped before its commit, has stored a record of hour 0 but not yet added it to
+      // that hour's open window (it found no closed window to add it to).
+      const node = await ingestionInFlight(schema, model.id, version.id, { id: 'r2', seq: 2, ts: 20 });
+      try {
+        const closing = store.closeTimeWindows(3_600_000, 100);
+        // Until the closer waits for the ingestion (or, were it not to, has finished).
+        await untilBlockedBy(node, closing);
+        // Were the window closed meanwhile, this would open a second window of the hour, and r2 would miss the first.
+        await node.query(
+          `INSERT INTO open_time_windows (model_id, version_id, segment, start_time, end_time, close_at, count, min_seq, max_seq) VALUES ($1, $2, NULL, 0, 3600000, 3600000, 1, 2, 2)
+           ON CONFLICT (model_id, version_id, segment_key, start_time) DO UPDATE SET count = open_time_windows.count + 1, max_seq = 2`,
+          [model.id, version.id],
+        );
+        await node.query('COMMIT');
+        expect(await closing).toBe(1);
+      } finally {
+        await node.end();
+      }
+      const [window] = (await store.listWindows(model.id, { limit: 10 })).windows;
+      expect(window).toMatchObject({ kind: 'time', count: 2, startSeq: 1, endSeq: 2 });
+      expect((await store.loadWindowRecords(window!)).map((r) => r.id)).toEqual(['r1', 'r2']);
+      expect(await store.closeTimeWindows(3_600_000, 100)).toBe(0);
     });
 
     it('labels from two nodes at once are stored once and re-open their windows', async () => {

@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
+import { timeWindowTiming } from '@bothub/core';
 import type { MetricPoint, Model, ValidLabel, ValidRecord, Version, Window } from '@bothub/core';
-import type { IngestStatus, MetricQuery, NewModel, NewVersion, Store, StoredRecord, WindowEvaluation, WindowPage } from '../store.js';
+import { groupByTimeWindow } from '../group-by-time-window.js';
+import { mergeConcurrentBatches } from '../merge-concurrent-batches.js';
+import type { DeletedMetrics, DeletedRecords, IngestStatus, MetricQuery, NewModel, NewVersion, RecordCursor, RecordRange, Store, StoredRecord, WindowEvaluation, WindowPage } from '../store.js';
 import { StoreConflictError, StoreNotFoundError } from '../store-errors.js';
 import { migratePostgres } from './migrate-postgres.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { quoteSchema } from './quote-schema.js';
+
+/** Most records in one merged write of queued batches (json_to_recordset takes them as one parameter). */
+const MERGED_BATCH_MAX_RECORDS = 20_000;
 
 export interface PostgresStoreOptions {
   readonly connectionString: string;
@@ -155,6 +161,21 @@ function toWindow(row: WindowRow): Window {
     status: row.status,
     closedAt: row.closed_at,
     evaluatedAt: row.evaluated_at,
+  };
+}
+
+function toStoredRecord(row: RecordRow): StoredRecord {
+  return {
+    id: row.record_id,
+    versionId: row.version_id,
+    timestamp: row.ts,
+    features: row.features,
+    prediction: row.prediction,
+    score: row.score,
+    label: row.label,
+    segment: row.segment,
+    seq: Number(row.seq),
+    receivedAt: row.received_at,
   };
 }
 
@@ -339,7 +360,14 @@ export class PostgresStore implements Store {
 
   // Ingestion
 
-  async ingestPredictions(model: Model, records: readonly ValidRecord[]): Promise<IngestStatus[]> {
+  ingestPredictions(model: Model, records: readonly ValidRecord[]): Promise<IngestStatus[]> {
+    return records.length === 0 ? Promise.resolve([]) : this.#ingestMerged(model, records);
+  }
+
+  // A model's batches commit one after another (its sequence row): those that queue behind one are written as one.
+  readonly #ingestMerged = mergeConcurrentBatches((model, records) => this.#ingestBatch(model, records), MERGED_BATCH_MAX_RECORDS);
+
+  async #ingestBatch(model: Model, records: readonly ValidRecord[]): Promise<IngestStatus[]> {
     const statuses: IngestStatus[] = records.map(() => 'duplicate');
     // A repeated id within the batch is a duplicate of its first occurrence.
     const seen = new Set<string>();
@@ -379,11 +407,41 @@ export class PostgresStore implements Store {
         // First write wins: a label sent earlier on its own is kept over the one the prediction carries.
         await this.#insertLabels(client, model.id, labelled.map((record) => ({ id: record.id, label: record.label, timestamp: record.timestamp })), receivedAt);
       }
-      if (model.window.kind === 'count' && accepted.length > 0) {
-        await this.#advanceCountWindows(client, model, accepted.map((position) => ({ record: fresh[position]!, seq: base + position })), receivedAt);
+      if (accepted.length > 0) {
+        const stored = accepted.map((position) => ({ record: fresh[position]!, seq: base + position }));
+        if (model.window.kind === 'count') await this.#advanceCountWindows(client, model, stored, receivedAt);
+        else await this.#advanceTimeWindows(client, model, stored);
       }
     });
     return statuses;
+  }
+
+  /**
+   * Adds the batch to the time windows its records fall in: to an already closed window, which goes back to
+   * `pending` (a late record), or else to the open one. The model's sequence row, locked by this transaction, keeps
+   * `closeTimeWindows` from closing one of these windows between the two statements.
+   */
+  async #advanceTimeWindows(client: PoolClient, model: Model, accepted: readonly { record: ValidRecord; seq: number }[]): Promise<void> {
+    const deltas = groupByTimeWindow(accepted, timeWindowTiming(model.window));
+    const late = await client.query<{ i: string }>(
+      `UPDATE windows w SET count = w.count + u.count, start_seq = LEAST(w.start_seq, u.min_seq), end_seq = GREATEST(w.end_seq, u.max_seq),
+         status = 'pending', reopen_gen = w.reopen_gen + 1
+       FROM unnest($2::text[], $3::text[], $4::float8[], $5::int[], $6::bigint[], $7::bigint[]) WITH ORDINALITY AS u(version_id, segment, start_time, count, min_seq, max_seq, i)
+       WHERE w.kind = 'time' AND w.model_id = $1 AND w.version_id = u.version_id AND COALESCE('=' || w.segment, '*') = COALESCE('=' || u.segment, '*')
+         AND w.start_time = u.start_time
+       RETURNING u.i`,
+      [model.id, ...(['versionId', 'segment', 'start', 'count', 'minSeq', 'maxSeq'] as const).map((key) => deltas.map((delta) => delta[key]))],
+    );
+    const closed = new Set(late.rows.map((row) => Number(row.i) - 1));
+    const open = deltas.filter((_, index) => !closed.has(index));
+    if (open.length === 0) return;
+    await client.query(
+      `INSERT INTO open_time_windows (model_id, version_id, segment, start_time, end_time, close_at, count, min_seq, max_seq)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::float8[], $5::float8[], $6::float8[], $7::int[], $8::bigint[], $9::bigint[])
+       ON CONFLICT (model_id, version_id, segment_key, start_time) DO UPDATE SET count = open_time_windows.count + EXCLUDED.count,
+         min_seq = LEAST(open_time_windows.min_seq, EXCLUDED.min_seq), max_seq = GREATEST(open_time_windows.max_seq, EXCLUDED.max_seq)`,
+      [model.id, ...(['versionId', 'segment', 'start', 'end', 'closeAt', 'count', 'minSeq', 'maxSeq'] as const).map((key) => open.map((delta) => delta[key]))],
+    );
   }
 
   async #advanceCountWindows(client: PoolClient, model: Model, accepted: readonly { record: ValidRecord; seq: number }[], now: number): Promise<void> {
@@ -455,18 +513,23 @@ export class PostgresStore implements Store {
       );
       for (const id of accepted) statuses[firstIndex.get(id)!] = 'accepted';
       if (accepted.length === 0) return;
+      // A count window holds a range of seq; a time window [start, start + size) the records with ts in it, so its
+      // start is in (ts - size, ts] (the segment expression is windows_time_start's).
+      const holds =
+        model.window.kind === 'count'
+          ? "w.kind = 'count' AND w.end_seq >= r.seq AND w.start_seq <= r.seq AND (w.segment IS NULL OR w.segment = r.segment)"
+          : "w.kind = 'time' AND w.start_time > r.ts - $3::float8 AND w.start_time <= r.ts AND COALESCE('=' || w.segment, '*') IN ('*', COALESCE('=' || r.segment, '*'))";
       // Windows are locked in id order for the same reason the labels are sorted.
       await client.query(
         `UPDATE windows SET status = 'pending', reopen_gen = reopen_gen + 1
          WHERE id IN (
            SELECT w.id FROM records r
-           JOIN windows w ON w.model_id = r.model_id AND w.version_id = r.version_id AND w.end_seq >= r.seq AND w.start_seq <= r.seq
-             AND (w.segment IS NULL OR w.segment = r.segment)
+           JOIN windows w ON w.model_id = r.model_id AND w.version_id = r.version_id AND ${holds}
            WHERE r.model_id = $1 AND r.record_id = ANY($2::text[])
            ORDER BY w.id
            FOR UPDATE OF w
          )`,
-        [model.id, accepted],
+        model.window.kind === 'count' ? [model.id, accepted] : [model.id, accepted, timeWindowTiming(model.window).sizeMs],
       );
     });
     return statuses;
@@ -505,26 +568,58 @@ export class PostgresStore implements Store {
     return rows.map(toWindow).sort((a, b) => Number(a.id) - Number(b.id));
   }
 
+  async closeTimeWindows(now: number, limit: number): Promise<number> {
+    const { rows } = await this.#query<{ model_id: string }>('SELECT DISTINCT model_id FROM open_time_windows WHERE close_at <= $1 ORDER BY model_id', [now]);
+    let closed = 0;
+    for (const { model_id: modelId } of rows) {
+      if (closed >= limit) break;
+      closed += await this.#transaction(async (client) => {
+        // The lock ingestion and labels take first: a record is either in the open window closed here or, once the
+        // window is closed, added to it as a late record; and another node closing at once waits, then finds nothing.
+        await client.query('SELECT 1 FROM ingest_sequences WHERE model_id = $1 FOR UPDATE', [modelId]);
+        const inserted = await client.query(
+          `WITH due AS (
+             DELETE FROM open_time_windows WHERE (model_id, version_id, segment_key, start_time) IN (
+               SELECT model_id, version_id, segment_key, start_time FROM open_time_windows WHERE model_id = $1 AND close_at <= $2
+               ORDER BY close_at, version_id, segment_key, start_time LIMIT $3)
+             RETURNING *)
+           INSERT INTO windows (model_id, version_id, segment, kind, start_seq, end_seq, start_time, end_time, count, closed_at)
+           SELECT model_id, version_id, segment, 'time', min_seq, max_seq, start_time, end_time, count, $2 FROM due
+           ORDER BY close_at, version_id, segment_key, start_time`,
+          [modelId, now, limit - closed],
+        );
+        return inserted.rowCount ?? 0;
+      });
+    }
+    return closed;
+  }
+
   async loadWindowRecords(window: Window): Promise<StoredRecord[]> {
+    // A time window's records lie in its seq range (its smallest and largest seq): the seq indexes find them, the
+    // timestamp bounds drop the other windows' records in between. (Timestamp indexes would cost every ingestion.)
+    const time = window.kind === 'time';
     const { rows } = await this.#query<RecordRow>(
       `SELECT r.record_id, r.seq, r.version_id, r.ts, r.received_at, r.features, r.prediction, r.score, l.label, r.segment
        FROM records r LEFT JOIN labels l ON l.model_id = r.model_id AND l.record_id = r.record_id
-       WHERE r.model_id = $1 AND r.version_id = $2 AND r.seq BETWEEN $3 AND $4 AND ($5::text IS NULL OR r.segment = $5)
+       WHERE r.model_id = $1 AND r.version_id = $2 AND r.seq BETWEEN $3 AND $4 AND ($5::text IS NULL OR r.segment = $5)${time ? ' AND r.ts >= $6 AND r.ts < $7' : ''}
        ORDER BY r.seq`,
-      [window.modelId, window.versionId, window.startSeq, window.endSeq, window.segment],
+      [window.modelId, window.versionId, window.startSeq, window.endSeq, window.segment, ...(time ? [window.startTime, window.endTime] : [])],
     );
-    return rows.map((row) => ({
-      id: row.record_id,
-      versionId: row.version_id,
-      timestamp: row.ts,
-      features: row.features,
-      prediction: row.prediction,
-      score: row.score,
-      label: row.label,
-      segment: row.segment,
-      seq: Number(row.seq),
-      receivedAt: row.received_at,
-    }));
+    return rows.map(toStoredRecord);
+  }
+
+  async listRecordsInRange(range: RecordRange, limit: number, after?: RecordCursor): Promise<StoredRecord[]> {
+    // The first page starts before every record of the range: seq is never negative.
+    const [afterTs, afterSeq] = after === undefined ? [range.from, -1] : [after.timestamp, after.seq];
+    const { rows } = await this.#query<RecordRow>(
+      `SELECT r.record_id, r.seq, r.version_id, r.ts, r.received_at, r.features, r.prediction, r.score, l.label, r.segment
+       FROM records r LEFT JOIN labels l ON l.model_id = r.model_id AND l.record_id = r.record_id
+       WHERE r.model_id = (SELECT v.model_id FROM versions v WHERE v.id = $1) AND r.version_id = $1 AND r.ts BETWEEN $2 AND $3
+         AND (r.ts, r.seq) > ($4::float8, $5::bigint) AND ($6::text IS NULL OR r.segment = $6)
+       ORDER BY r.ts, r.seq LIMIT $7`,
+      [range.versionId, range.from, range.to, afterTs, afterSeq, range.segment ?? null, limit],
+    );
+    return rows.map(toStoredRecord);
   }
 
   async completeWindow(windowId: string, worker: string, evaluation: WindowEvaluation): Promise<boolean> {
@@ -628,28 +723,41 @@ export class PostgresStore implements Store {
 
   // Retention
 
-  async deleteRecordsBefore(modelId: string, time: number): Promise<number> {
+  // A chunk takes its rows with SKIP LOCKED: nodes purging at once delete disjoint chunks instead of deadlocking.
+
+  async deleteRecordsBefore(modelId: string, time: number, limit?: number): Promise<DeletedRecords> {
     return this.#transaction(async (client) => {
-      const deleted = await client.query<{ count: string }>(
-        `WITH gone AS (DELETE FROM records WHERE model_id = $1 AND ts < $2 RETURNING record_id),
-           unlabelled AS (DELETE FROM labels l USING gone WHERE l.model_id = $1 AND l.record_id = gone.record_id)
-         SELECT count(*) AS count FROM gone`,
-        [modelId, time],
+      const { rows } = await client.query<{ records: string; labels: string }>(
+        `WITH chunk AS (SELECT record_id FROM records WHERE model_id = $1 AND ts < $2 ORDER BY ts LIMIT $3 FOR UPDATE SKIP LOCKED),
+           gone AS (DELETE FROM records r USING chunk WHERE r.model_id = $1 AND r.record_id = chunk.record_id RETURNING r.record_id),
+           unlabelled AS (DELETE FROM labels l USING gone WHERE l.model_id = $1 AND l.record_id = gone.record_id RETURNING 1)
+         SELECT (SELECT count(*) FROM gone) AS records, (SELECT count(*) FROM unlabelled) AS labels`,
+        [modelId, time, limit ?? null],
       );
       // Labels whose prediction never came.
-      await client.query('DELETE FROM labels l WHERE l.model_id = $1 AND l.ts < $2 AND NOT EXISTS (SELECT 1 FROM records r WHERE r.model_id = l.model_id AND r.record_id = l.record_id)', [
-        modelId,
-        time,
-      ]);
-      return Number(deleted.rows[0]?.count ?? 0);
+      const orphans = await client.query(
+        `WITH chunk AS (SELECT l.record_id FROM labels l WHERE l.model_id = $1 AND l.ts < $2
+             AND NOT EXISTS (SELECT 1 FROM records r WHERE r.model_id = l.model_id AND r.record_id = l.record_id)
+             ORDER BY l.ts LIMIT $3 FOR UPDATE SKIP LOCKED)
+         DELETE FROM labels l USING chunk WHERE l.model_id = $1 AND l.record_id = chunk.record_id`,
+        [modelId, time, limit ?? null],
+      );
+      return { records: Number(rows[0]?.records ?? 0), labels: Number(rows[0]?.labels ?? 0) + (orphans.rowCount ?? 0) };
     });
   }
 
-  async deleteMetricsBefore(modelId: string, time: number): Promise<number> {
+  async deleteMetricsBefore(modelId: string, time: number, limit?: number): Promise<DeletedMetrics> {
     return this.#transaction(async (client) => {
-      const deleted = await client.query('DELETE FROM metric_points WHERE model_id = $1 AND time < $2', [modelId, time]);
-      await client.query("DELETE FROM windows WHERE model_id = $1 AND status = 'evaluated' AND end_time < $2", [modelId, time]);
-      return deleted.rowCount ?? 0;
+      const points = await client.query(
+        `DELETE FROM metric_points WHERE id IN (SELECT id FROM metric_points WHERE model_id = $1 AND time < $2 ORDER BY time LIMIT $3 FOR UPDATE SKIP LOCKED)`,
+        [modelId, time, limit ?? null],
+      );
+      const windows = await client.query(
+        `DELETE FROM windows WHERE id IN (SELECT w.id FROM windows w WHERE w.model_id = $1 AND w.status = 'evaluated' AND w.end_time < $2
+           AND NOT EXISTS (SELECT 1 FROM metric_points p WHERE p.window_id = w.id) ORDER BY w.end_time LIMIT $3 FOR UPDATE SKIP LOCKED)`,
+        [modelId, time, limit ?? null],
+      );
+      return { points: points.rowCount ?? 0, windows: windows.rowCount ?? 0 };
     });
   }
 

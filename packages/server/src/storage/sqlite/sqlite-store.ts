@@ -8,9 +8,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { MetricPoint, Model, ValidLabel, ValidRecord, Version, Window } from '@bothub/core';
-import type { IngestStatus, MetricQuery, NewModel, NewVersion, Store, StoredRecord, WindowEvaluation, WindowPage } from '../store.js';
+import { timeWindowTiming } from '@bothub/core';
+import type { MetricPoint, Model, ValidLabel, ValidRecord, Version, Window, WindowSpec } from '@bothub/core';
+import { groupByTimeWindow } from '../group-by-time-window.js';
+import type { DeletedMetrics, DeletedRecords, IngestStatus, MetricQuery, NewModel, NewVersion, RecordCursor, RecordRange, Store, StoredRecord, WindowEvaluation, WindowPage } from '../store.js';
 import { StoreConflictError, StoreNotFoundError } from '../store-errors.js';
+import { GroupCommit } from './group-commit.js';
 import { applySqliteMigrations } from './apply-sqlite-migrations.js';
 import { retainNativeHandles } from './retain-native-handles.js';
 
@@ -24,6 +27,12 @@ export const SQLITE_FILE_NAME = 'bothub.sqlite';
 const BUSY_TIMEOUT_MS = 10_000;
 
 type Json = string;
+/** The named parameters of the retention statements. */
+interface RetentionParams {
+  model: number;
+  time: number;
+  limit: number;
+}
 type Scalar = number | string | boolean | null;
 
 interface ModelRow {
@@ -124,9 +133,32 @@ interface VersionKey {
   readonly modelKey: number;
 }
 
+/** An open time window that is due, with the ids its `windows` row needs. */
+interface DueTimeWindowRow {
+  version_key: number;
+  segment_key: string;
+  start_time: number;
+  model_key: number;
+  model_id: string;
+  version_id: string;
+  segment: string | null;
+  end_time: number;
+  count: number;
+  min_seq: number;
+  max_seq: number;
+}
+
+/** The key of a window series in `window_counters` and `open_time_windows`: '' for all segments, ':' + segment for one. */
+function segmentKeyOf(segment: string | null): string {
+  return segment === null ? '' : `:${segment}`;
+}
+
 const WINDOW_COLUMNS =
   'key, id, model_id, version_key, version_id, segment, kind, start_seq, end_seq, start_time, end_time, count, labelled, status, closed_at, evaluated_at';
 const POINT_COLUMNS = 'window_id, version_id, segment, time, metric, feature, value, p_value, threshold, status';
+/** A window's records with their labels; each statement adds its WHERE. */
+const LOAD_RECORDS =
+  'SELECT r.seq, r.record_id, r.segment, r.ts, r.received_at, r.prediction, r.score, r.features, l.label FROM records r LEFT JOIN labels l ON l.model_key = r.model_key AND l.record_id = r.record_id';
 
 function prepareStatements(db: Database.Database) {
   return {
@@ -172,16 +204,36 @@ function prepareStatements(db: Database.Database) {
     tailSegment: db.prepare<[number, string, number, number], { seq: number; ts: number }>(
       'SELECT seq, ts FROM records WHERE version_key = ? AND segment = ? AND seq <= ? ORDER BY seq DESC LIMIT ?',
     ),
-    insertWindow: db.prepare(
+    insertWindow: db.prepare<[string, number, string, number, string, string | null, Window['kind'], number, number, number, number, number, number]>(
       'INSERT INTO windows (id, model_key, model_id, version_key, version_id, segment, kind, start_seq, end_seq, start_time, end_time, count, status, closed_at) ' +
-        "VALUES (?, ?, ?, ?, ?, ?, 'count', ?, ?, ?, ?, ?, 'pending', ?)",
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
     ),
-    recordPosition: db.prepare<[number, string], { seq: number; version_key: number; segment: string | null }>(
-      'SELECT seq, version_key, segment FROM records WHERE model_key = ? AND record_id = ?',
+    recordPosition: db.prepare<[number, string], { seq: number; ts: number; version_key: number; segment: string | null }>(
+      'SELECT seq, ts, version_key, segment FROM records WHERE model_key = ? AND record_id = ?',
     ),
     reopenWindows: db.prepare(
-      "UPDATE windows SET status = 'pending', revision = revision + 1 WHERE version_key = ? AND end_seq >= ? AND start_seq <= ? AND (segment IS NULL OR segment = ?)",
+      "UPDATE windows SET status = 'pending', revision = revision + 1 WHERE kind = 'count' AND version_key = ? AND end_seq >= ? AND start_seq <= ? AND (segment IS NULL OR segment = ?)",
     ),
+    // The windows holding a record at ts start in (ts - size, ts]; the segment expression is windows_time_start's.
+    reopenTimeWindows: db.prepare<[number, string, number, number]>(
+      "UPDATE windows SET status = 'pending', revision = revision + 1 WHERE kind = 'time' AND version_key = ? AND COALESCE(':' || segment, '') IN ('', ?) AND start_time > ? AND start_time <= ?",
+    ),
+    closedTimeWindow: db.prepare<[number, string, number], number>(
+      "SELECT key FROM windows WHERE kind = 'time' AND version_key = ? AND COALESCE(':' || segment, '') = ? AND start_time = ?",
+    ).pluck(),
+    addLateRecords: db.prepare<[number, number, number, number]>(
+      "UPDATE windows SET count = count + ?, start_seq = min(start_seq, ?), end_seq = max(end_seq, ?), status = 'pending', revision = revision + 1 WHERE key = ?",
+    ),
+    addToOpenTimeWindow: db.prepare<[number, string, number, number, string | null, number, number, number, number, number]>(
+      'INSERT INTO open_time_windows (version_key, segment_key, start_time, model_key, segment, end_time, close_at, count, min_seq, max_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ' +
+        'ON CONFLICT (version_key, segment_key, start_time) DO UPDATE SET count = count + excluded.count, min_seq = min(min_seq, excluded.min_seq), max_seq = max(max_seq, excluded.max_seq)',
+    ),
+    dueTimeWindows: db.prepare<[number, number], DueTimeWindowRow>(
+      'SELECT o.version_key, o.segment_key, o.start_time, o.model_key, m.id AS model_id, v.id AS version_id, o.segment, o.end_time, o.count, o.min_seq, o.max_seq ' +
+        'FROM open_time_windows o JOIN versions v ON v.key = o.version_key JOIN models m ON m.key = o.model_key ' +
+        'WHERE o.close_at <= ? ORDER BY o.close_at, o.version_key, o.segment_key, o.start_time LIMIT ?',
+    ),
+    deleteOpenTimeWindow: db.prepare<[number, string, number]>('DELETE FROM open_time_windows WHERE version_key = ? AND segment_key = ? AND start_time = ?'),
 
     claimWindows: db.prepare<[string, number, number, number], WindowRow>(
       `UPDATE windows SET lease_owner = ?, lease_until = ?, claim_revision = revision WHERE key IN (
@@ -198,13 +250,21 @@ function prepareStatements(db: Database.Database) {
     completeWindow: db.prepare(
       'UPDATE windows SET results = ?, labelled = ?, evaluated_at = ?, status = ?, lease_owner = NULL, lease_until = NULL, claim_revision = NULL WHERE key = ?',
     ),
-    loadAll: db.prepare<[number, number, number], RecordRow>(
-      'SELECT r.seq, r.record_id, r.segment, r.ts, r.received_at, r.prediction, r.score, r.features, l.label FROM records r ' +
-        'LEFT JOIN labels l ON l.model_key = r.model_key AND l.record_id = r.record_id WHERE r.version_key = ? AND r.seq BETWEEN ? AND ? ORDER BY r.seq',
+    loadAll: db.prepare<[number, number, number], RecordRow>(`${LOAD_RECORDS} WHERE r.version_key = ? AND r.seq BETWEEN ? AND ? ORDER BY r.seq`),
+    loadSegment: db.prepare<[number, string, number, number], RecordRow>(`${LOAD_RECORDS} WHERE r.version_key = ? AND r.segment = ? AND r.seq BETWEEN ? AND ? ORDER BY r.seq`),
+    // A time window's records lie in its seq range (its smallest and largest seq): the seq indexes find them, the
+    // timestamp bounds drop the other windows' records in between. (Timestamp indexes would cost every ingestion.)
+    loadTimeAll: db.prepare<[number, number, number, number, number], RecordRow>(
+      `${LOAD_RECORDS} WHERE r.version_key = ? AND r.seq BETWEEN ? AND ? AND r.ts >= ? AND r.ts < ? ORDER BY r.seq`,
     ),
-    loadSegment: db.prepare<[number, string, number, number], RecordRow>(
-      'SELECT r.seq, r.record_id, r.segment, r.ts, r.received_at, r.prediction, r.score, r.features, l.label FROM records r ' +
-        'LEFT JOIN labels l ON l.model_key = r.model_key AND l.record_id = r.record_id WHERE r.version_key = ? AND r.segment = ? AND r.seq BETWEEN ? AND ? ORDER BY r.seq',
+    loadTimeSegment: db.prepare<[number, string, number, number, number, number], RecordRow>(
+      `${LOAD_RECORDS} WHERE r.version_key = ? AND r.segment = ? AND r.seq BETWEEN ? AND ? AND r.ts >= ? AND r.ts < ? ORDER BY r.seq`,
+    ),
+    rangePage: db.prepare<[number, number, number, number, number, number], RecordRow>(
+      `${LOAD_RECORDS} WHERE r.version_key = ? AND r.ts BETWEEN ? AND ? AND (r.ts, r.seq) > (?, ?) ORDER BY r.ts, r.seq LIMIT ?`,
+    ),
+    rangeSegmentPage: db.prepare<[number, string, number, number, number, number, number], RecordRow>(
+      `${LOAD_RECORDS} WHERE r.version_key = ? AND r.segment = ? AND r.ts BETWEEN ? AND ? AND (r.ts, r.seq) > (?, ?) ORDER BY r.ts, r.seq LIMIT ?`,
     ),
 
     listWindows: db.prepare<[string, number], WindowRow>(
@@ -220,14 +280,20 @@ function prepareStatements(db: Database.Database) {
       `SELECT ${POINT_COLUMNS}, MAX(time) AS latest FROM metric_points WHERE model_key = (SELECT key FROM models WHERE id = ?) AND segment IS NULL GROUP BY metric, feature`,
     ),
 
-    deleteLabelsOfRecords: db.prepare('DELETE FROM labels WHERE model_key = ? AND record_id IN (SELECT record_id FROM records WHERE model_key = ? AND ts < ?)'),
-    deleteRecords: db.prepare('DELETE FROM records WHERE model_key = ? AND ts < ?'),
-    deleteOrphanLabels: db.prepare(
-      'DELETE FROM labels WHERE model_key = ? AND ts < ? AND NOT EXISTS (SELECT 1 FROM records r WHERE r.model_key = labels.model_key AND r.record_id = labels.record_id)',
+    // Retention deletes a chunk of at most @limit rows (-1: no limit), oldest first; the two statements of a records
+    // chunk pick the same rows because they run in one IMMEDIATE transaction.
+    deleteLabelsOfRecords: db.prepare<RetentionParams>(
+      'DELETE FROM labels WHERE model_key = @model AND record_id IN (SELECT record_id FROM records WHERE model_key = @model AND ts < @time ORDER BY ts, seq LIMIT @limit)',
     ),
-    deletePoints: db.prepare('DELETE FROM metric_points WHERE model_key = ? AND time < ?'),
-    deleteWindows: db.prepare(
-      "DELETE FROM windows WHERE model_key = ? AND status = 'evaluated' AND end_time < ? AND NOT EXISTS (SELECT 1 FROM metric_points p WHERE p.window_key = windows.key)",
+    deleteRecords: db.prepare<RetentionParams>('DELETE FROM records WHERE seq IN (SELECT seq FROM records WHERE model_key = @model AND ts < @time ORDER BY ts, seq LIMIT @limit)'),
+    deleteOrphanLabels: db.prepare<RetentionParams>(
+      'DELETE FROM labels WHERE model_key = @model AND record_id IN (SELECT l.record_id FROM labels l WHERE l.model_key = @model AND l.ts < @time ' +
+        'AND NOT EXISTS (SELECT 1 FROM records r WHERE r.model_key = l.model_key AND r.record_id = l.record_id) ORDER BY l.ts LIMIT @limit)',
+    ),
+    deletePoints: db.prepare<RetentionParams>('DELETE FROM metric_points WHERE rowid IN (SELECT rowid FROM metric_points WHERE model_key = @model AND time < @time ORDER BY time LIMIT @limit)'),
+    deleteWindows: db.prepare<RetentionParams>(
+      "DELETE FROM windows WHERE key IN (SELECT w.key FROM windows w WHERE w.model_key = @model AND w.status = 'evaluated' AND w.end_time < @time " +
+        'AND NOT EXISTS (SELECT 1 FROM metric_points p WHERE p.window_key = w.key) ORDER BY w.end_time LIMIT @limit)',
     ),
   };
 }
@@ -267,6 +333,21 @@ function toWindow(row: WindowRow): Window {
     status: row.status,
     closedAt: row.closed_at,
     evaluatedAt: row.evaluated_at,
+  };
+}
+
+function toStoredRecord(row: RecordRow, versionId: string): StoredRecord {
+  return {
+    id: row.record_id,
+    versionId,
+    timestamp: row.ts,
+    features: JSON.parse(row.features) as ValidRecord['features'],
+    prediction: JSON.parse(row.prediction) as Scalar,
+    score: row.score,
+    label: row.label === null ? null : (JSON.parse(row.label) as Scalar),
+    segment: row.segment,
+    seq: row.seq,
+    receivedAt: row.received_at,
   };
 }
 
@@ -310,15 +391,19 @@ export class SqliteStore implements Store {
   /** Keys never change once assigned, so these caches need no invalidation. */
   readonly #modelKeys = new Map<string, number>();
   readonly #versionKeys = new Map<string, VersionKey>();
-  readonly #ingest: (model: Model, records: readonly ValidRecord[]) => IngestStatus[];
-  readonly #ingestLabels: (modelKey: number, labels: readonly ValidLabel[]) => IngestStatus[];
+  readonly #ingest: GroupCommit<{ model: Model; records: readonly ValidRecord[] }, IngestStatus[]>;
+  readonly #ingestLabels: (modelKey: number, window: WindowSpec, labels: readonly ValidLabel[]) => IngestStatus[];
 
   constructor(db: Database.Database) {
     this.#db = db;
-    const ingest = db.transaction((model: Model, records: readonly ValidRecord[]) => this.#ingestBatch(model, records));
-    this.#ingest = (model, records) => ingest.immediate(model, records);
-    const ingestLabels = db.transaction((modelKey: number, labels: readonly ValidLabel[]) => this.#ingestLabelBatch(modelKey, labels));
-    this.#ingestLabels = (modelKey, labels) => ingestLabels.immediate(modelKey, labels);
+    // Concurrent prediction batches share a transaction (one fsync): see group-commit.ts.
+    const ingest = db.transaction((batches: readonly { model: Model; records: readonly ValidRecord[] }[]) => batches.map(({ model, records }) => this.#ingestBatch(model, records)));
+    this.#ingest = new GroupCommit(
+      (batches) => ingest.immediate(batches),
+      (batch) => ingest.immediate([batch])[0]!,
+    );
+    const ingestLabels = db.transaction((modelKey: number, window: WindowSpec, labels: readonly ValidLabel[]) => this.#ingestLabelBatch(modelKey, window, labels));
+    this.#ingestLabels = (modelKey, window, labels) => ingestLabels.immediate(modelKey, window, labels);
   }
 
   /** The open database, for adapter-specific tests and maintenance. */
@@ -339,7 +424,9 @@ export class SqliteStore implements Store {
 
   close(): Promise<void> {
     return settle(() => {
-      if (this.#db.open) this.#db.close();
+      if (!this.#db.open) return;
+      this.#ingest.flush();
+      this.#db.close();
     });
   }
 
@@ -483,7 +570,7 @@ export class SqliteStore implements Store {
   // Ingestion
 
   ingestPredictions(model: Model, records: readonly ValidRecord[]): Promise<IngestStatus[]> {
-    return settle(() => (records.length === 0 ? [] : this.#ingest(model, records)));
+    return records.length === 0 ? Promise.resolve([]) : this.#ingest.submit({ model, records });
   }
 
   /** Runs inside the batch's transaction: one insert per record, window counters read once per (version, segment). */
@@ -515,7 +602,10 @@ export class SqliteStore implements Store {
       if (record.label !== null) s.insertLabel.run(modelKey, record.id, JSON.stringify(record.label), record.timestamp);
       accepted.push({ record, seq: Number(result.lastInsertRowid), versionKey: version.key });
     }
-    if (model.window.kind === 'count' && accepted.length > 0) this.#advanceCountWindows(model, modelKey, accepted, receivedAt);
+    if (accepted.length > 0) {
+      if (model.window.kind === 'count') this.#advanceCountWindows(model, modelKey, accepted, receivedAt);
+      else this.#advanceTimeWindows(model, modelKey, accepted);
+    }
     return statuses;
   }
 
@@ -528,7 +618,7 @@ export class SqliteStore implements Store {
     const closed: ClosedWindow[] = [];
 
     const counterFor = (versionKey: number, versionId: string, segment: string | null): Counter => {
-      const segmentKey = segment === null ? '' : `:${segment}`;
+      const segmentKey = segmentKeyOf(segment);
       const mapKey = `${versionKey}\u0000${segmentKey}`;
       let counter = counters.get(mapKey);
       if (!counter) {
@@ -578,20 +668,38 @@ export class SqliteStore implements Store {
     }
     for (const c of counters.values()) s.putCounter.run(c.versionKey, c.segmentKey, c.count, c.openStartSeq, c.openMinTs, c.openMaxTs);
     for (const w of closed) {
-      s.insertWindow.run(randomUUID(), modelKey, model.id, w.counter.versionKey, w.counter.versionId, w.counter.segment, w.startSeq, w.endSeq, w.startTime, w.endTime, w.count, closedAt);
+      s.insertWindow.run(randomUUID(), modelKey, model.id, w.counter.versionKey, w.counter.versionId, w.counter.segment, 'count', w.startSeq, w.endSeq, w.startTime, w.endTime, w.count, closedAt);
+    }
+  }
+
+  /**
+   * Adds the batch to the time windows its records fall in: to the open ones, or to an already closed one, which
+   * goes back to `pending` (a late record). The write lock of the transaction keeps the closer out meanwhile.
+   */
+  #advanceTimeWindows(model: Model, modelKey: number, accepted: readonly { record: ValidRecord; seq: number; versionKey: number }[]): void {
+    const s = this.#s;
+    for (const w of groupByTimeWindow(accepted, timeWindowTiming(model.window))) {
+      const versionKey = this.#requireVersionOf(modelKey, w.versionId).key;
+      const segmentKey = segmentKeyOf(w.segment);
+      const closed = s.closedTimeWindow.get(versionKey, segmentKey, w.start);
+      if (closed === undefined) s.addToOpenTimeWindow.run(versionKey, segmentKey, w.start, modelKey, w.segment, w.end, w.closeAt, w.count, w.minSeq, w.maxSeq);
+      else s.addLateRecords.run(w.count, w.minSeq, w.maxSeq, closed);
     }
   }
 
   ingestLabels(model: Model, labels: readonly ValidLabel[]): Promise<IngestStatus[]> {
-    return settle(() => (labels.length === 0 ? [] : this.#ingestLabels(this.#requireModelKey(model.id), labels)));
+    return settle(() => (labels.length === 0 ? [] : this.#ingestLabels(this.#requireModelKey(model.id), model.window, labels)));
   }
 
-  #ingestLabelBatch(modelKey: number, labels: readonly ValidLabel[]): IngestStatus[] {
+  #ingestLabelBatch(modelKey: number, window: WindowSpec, labels: readonly ValidLabel[]): IngestStatus[] {
     const s = this.#s;
+    const sizeMs = window.kind === 'time' ? timeWindowTiming(window).sizeMs : 0;
     return labels.map((label) => {
       if (s.insertLabel.run(modelKey, label.id, JSON.stringify(label.label), label.timestamp).changes === 0) return 'duplicate';
       const position = s.recordPosition.get(modelKey, label.id);
-      if (position) s.reopenWindows.run(position.version_key, position.seq, position.seq, position.segment);
+      if (!position) return 'accepted';
+      if (window.kind === 'count') s.reopenWindows.run(position.version_key, position.seq, position.seq, position.segment);
+      else s.reopenTimeWindows.run(position.version_key, segmentKeyOf(position.segment), position.ts - sizeMs, position.ts);
       return 'accepted';
     });
   }
@@ -606,26 +714,45 @@ export class SqliteStore implements Store {
     });
   }
 
+  closeTimeWindows(now: number, limit: number): Promise<number> {
+    return settle(() =>
+      this.#immediate(() => {
+        const s = this.#s;
+        const due = s.dueTimeWindows.all(now, limit);
+        for (const w of due) {
+          s.deleteOpenTimeWindow.run(w.version_key, w.segment_key, w.start_time);
+          s.insertWindow.run(randomUUID(), w.model_key, w.model_id, w.version_key, w.version_id, w.segment, 'time', w.min_seq, w.max_seq, w.start_time, w.end_time, w.count, now);
+        }
+        return due.length;
+      }),
+    );
+  }
+
   loadWindowRecords(window: Window): Promise<StoredRecord[]> {
     return settle(() => {
       const version = this.#versionKey(window.versionId);
       if (!version) return [];
+      const s = this.#s;
+      const { startSeq, endSeq, startTime, endTime } = window;
+      let rows: RecordRow[];
+      if (window.segment === null) rows = window.kind === 'count' ? s.loadAll.all(version.key, startSeq, endSeq) : s.loadTimeAll.all(version.key, startSeq, endSeq, startTime, endTime);
+      else if (window.kind === 'count') rows = s.loadSegment.all(version.key, window.segment, startSeq, endSeq);
+      else rows = s.loadTimeSegment.all(version.key, window.segment, startSeq, endSeq, startTime, endTime);
+      return rows.map((row) => toStoredRecord(row, window.versionId));
+    });
+  }
+
+  listRecordsInRange(range: RecordRange, limit: number, after?: RecordCursor): Promise<StoredRecord[]> {
+    return settle(() => {
+      const version = this.#versionKey(range.versionId);
+      if (!version) return [];
+      // The first page starts before every record of the range: seq is never negative.
+      const [afterTs, afterSeq] = after === undefined ? [range.from, -1] : [after.timestamp, after.seq];
       const rows =
-        window.segment === null
-          ? this.#s.loadAll.all(version.key, window.startSeq, window.endSeq)
-          : this.#s.loadSegment.all(version.key, window.segment, window.startSeq, window.endSeq);
-      return rows.map((row) => ({
-        id: row.record_id,
-        versionId: window.versionId,
-        timestamp: row.ts,
-        features: JSON.parse(row.features) as ValidRecord['features'],
-        prediction: JSON.parse(row.prediction) as Scalar,
-        score: row.score,
-        label: row.label === null ? null : (JSON.parse(row.label) as Scalar),
-        segment: row.segment,
-        seq: row.seq,
-        receivedAt: row.received_at,
-      }));
+        range.segment === undefined
+          ? this.#s.rangePage.all(version.key, range.from, range.to, afterTs, afterSeq, limit)
+          : this.#s.rangeSegmentPage.all(version.key, range.segment, range.from, range.to, afterTs, afterSeq, limit);
+      return rows.map((row) => toStoredRecord(row, range.versionId));
     });
   }
 
@@ -720,27 +847,29 @@ export class SqliteStore implements Store {
 
   // Retention
 
-  deleteRecordsBefore(modelId: string, time: number): Promise<number> {
+  deleteRecordsBefore(modelId: string, time: number, limit?: number): Promise<DeletedRecords> {
     return settle(() => {
-      const modelKey = this.#modelKey(modelId);
-      if (modelKey === undefined) return 0;
+      const model = this.#modelKey(modelId);
+      if (model === undefined) return { records: 0, labels: 0 };
+      const params = { model, time, limit: limit ?? -1 };
       return this.#immediate(() => {
-        this.#s.deleteLabelsOfRecords.run(modelKey, modelKey, time);
-        const { changes } = this.#s.deleteRecords.run(modelKey, time);
-        this.#s.deleteOrphanLabels.run(modelKey, time);
-        return changes;
+        const ofRecords = this.#s.deleteLabelsOfRecords.run(params).changes;
+        const records = this.#s.deleteRecords.run(params).changes;
+        const orphans = this.#s.deleteOrphanLabels.run(params).changes;
+        return { records, labels: ofRecords + orphans };
       });
     });
   }
 
-  deleteMetricsBefore(modelId: string, time: number): Promise<number> {
+  deleteMetricsBefore(modelId: string, time: number, limit?: number): Promise<DeletedMetrics> {
     return settle(() => {
-      const modelKey = this.#modelKey(modelId);
-      if (modelKey === undefined) return 0;
+      const model = this.#modelKey(modelId);
+      if (model === undefined) return { points: 0, windows: 0 };
+      const params = { model, time, limit: limit ?? -1 };
       return this.#immediate(() => {
-        const { changes } = this.#s.deletePoints.run(modelKey, time);
-        this.#s.deleteWindows.run(modelKey, time);
-        return changes;
+        const points = this.#s.deletePoints.run(params).changes;
+        const windows = this.#s.deleteWindows.run(params).changes;
+        return { points, windows };
       });
     });
   }

@@ -1,4 +1,4 @@
-export { readDatasets, DEFAULT_SAMPLE_SIZE, INFERENCE_ROWS } from './read-datasets.js';
+export { readDataset, readDatasets, DEFAULT_SAMPLE_SIZE, INFERENCE_ROWS } from './read-datasets.js';
 export type { ReadDatasetsResult, ReadOptions, ReadProgress } from './read-datasets.js';
 export { UserInputError } from './user-input-error.js';
 export { openRowSource, detectFormat } from './open-row-source.js';
@@ -6,3 +6,8 @@ export type { DataFormat, RawCell, RowBatch, RowSource } from './row-source.js';
 export { inferColumnType } from './infer-column-type.js';
 export type { InferredColumnType } from './infer-column-type.js';
 export { isMissingText } from './is-missing-text.js';
+export { createRowSampler } from './row-sampler.js';
+export type { RowSampler } from './row-sampler.js';
+export { hashRow } from './hash-row.js';
+export { createDistinctHashSet } from './distinct-hash-set.js';
+export type { DistinctHashSet } from './distinct-hash-set.js';

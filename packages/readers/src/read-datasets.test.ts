@@ -20,7 +20,8 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 
 const fs = await import('node:fs');
 const fsPromises = await import('node:fs/promises');
-const { readDatasets } = await import('./read-datasets.js');
+const { readDataset, readDatasets } = await import('./read-datasets.js');
+const { openRowSource } = await import('./open-row-source.js');
 const { UserInputError } = await import('./user-input-error.js');
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -280,6 +281,32 @@ describe('readDatasets: sampling', () => {
     const { reference } = await readDatasets(path, path, { seed: 3, sampleSize: 50, stratifyBy: 'target' });
     expect(numeric(reference.columns.get('target')).filter((t) => t === 1)).toHaveLength(1);
     expect(reference.sampledRows).toBe(50);
+  });
+});
+
+describe('readDataset: one opened file', () => {
+  it('reads it as readDatasets reads a reference: same types, sample, counts and duplicates', async () => {
+    const path = await file('single.csv', 'i,group,flag\n' + Array.from({ length: 2000 }, (_, i) => `${i % 1500},g${i % 3},${i % 2 === 0}`).join('\n'));
+    const source = await openRowSource(path);
+    try {
+      const dataset = await readDataset(source, { seed: 5, sampleSize: 100, columnTypes: { group: 'categorical' }, ignore: ['flag'] });
+      const { reference } = await readDatasets(path, path, { seed: 5, sampleSize: 100, columnTypes: { group: 'categorical' }, ignore: ['flag'] });
+      expect([...dataset.columns.keys()]).toEqual(['i', 'group']);
+      expect(dataset.sampledRows).toBe(100);
+      expect(dataset.totalRows).toBe(2000);
+      expect(numeric(dataset.columns.get('i'))).toEqual(numeric(reference.columns.get('i')));
+      expect(dataset.columns.get('i')!.counts).toEqual({ rows: 2000, missing: 0, typeMismatches: 0, min: 0, max: 1499 });
+      expect(dataset.duplicateRows).toBe(reference.duplicateRows);
+    } finally {
+      await source.close();
+    }
+  });
+
+  it('reports its errors as readDatasets does', async () => {
+    const path = await file('single-mixed.csv', 'v\n1\nx\ny\n');
+    const source = await openRowSource(path);
+    await expectUserError(readDataset(source, { seed: 1, columnTypes: { v: 'numerical' } }), /mixed types in column v of .*single-mixed\.csv/);
+    await source.close();
   });
 });
 

@@ -62,17 +62,22 @@ export async function openParquetRows(file: string, totalBytes: number): Promise
       for (const group of metadata.row_groups) {
         const rowEnd = rowStart + Number(group.num_rows);
         let rows: RawCell[][] = [];
-        await parquetRead({
-          file: buffer,
-          metadata,
-          rowStart,
-          rowEnd,
-          columns,
-          rowFormat: 'array',
-          onComplete: (result: RawCell[][]) => {
-            rows = result;
-          },
-        });
+        try {
+          await parquetRead({
+            file: buffer,
+            metadata,
+            rowStart,
+            rowEnd,
+            columns,
+            rowFormat: 'array',
+            onComplete: (result: RawCell[][]) => {
+              rows = result;
+            },
+          });
+        } catch (error) {
+          // A readable footer over corrupt pages: a problem with the file, not a bug.
+          throw new UserInputError(`cannot decode rows ${rowStart}–${rowEnd - 1} of the Parquet file (${error instanceof Error ? error.message : String(error)})`, { file });
+        }
         rowStart = rowEnd;
         yield { rows, bytesRead: buffer.bytesRead };
       }

@@ -62,13 +62,7 @@ export interface ReadDatasetsResult {
  * const { reference, current } = await readDatasets('train.csv', 'prod.parquet', { seed: 42, stratifyBy: 'churned' });
  */
 export async function readDatasets(referencePath: string, currentPath: string, options: ReadOptions): Promise<ReadDatasetsResult> {
-  const sampleSize = options.sampleSize ?? DEFAULT_SAMPLE_SIZE;
-  if (!Number.isInteger(sampleSize) || sampleSize < 1) throw new UserInputError(`the sample size must be a whole number ≥ 1, got ${sampleSize}`);
-  for (const [column, type] of Object.entries(options.columnTypes ?? {})) {
-    if (!(COLUMN_TYPES as readonly string[]).includes(type)) {
-      throw new UserInputError(`unknown column type "${type}" for column ${column}; use one of ${COLUMN_TYPES.join(', ')}`, { column });
-    }
-  }
+  const sampleSize = checkReadOptions(options);
 
   // Both files are opened (headers read) first, so a missing file or a schema mismatch is reported before a long read.
   const referenceSource = await openRowSource(referencePath, withDelimiter(options));
@@ -95,6 +89,37 @@ export async function readDatasets(referencePath: string, currentPath: string, o
     await currentSource?.close();
   }
   return { reference, current, formats: { reference: referenceSource.description, current: currentSource.description } };
+}
+
+/**
+ * Reads one opened file (see `openRowSource`) into a columnar dataset, its types inferred from its first
+ * {@link INFERENCE_ROWS} rows unless `columnTypes` gives them: the single-file form of {@link readDatasets}, with the
+ * same exact counts, sampling and errors. The caller closes the source.
+ * @example
+ * const source = await openRowSource('reference.parquet');
+ * try {
+ *   const dataset = await readDataset(source, { seed: 42, sampleSize: 10_000, columnTypes: { region: 'categorical' } });
+ * } finally {
+ *   await source.close();
+ * }
+ */
+export async function readDataset(source: RowSource, options: ReadOptions): Promise<Dataset> {
+  const sampleSize = checkReadOptions(options);
+  const probe = await probeRows(source);
+  const plans = planColumns(source, probe.rows, options);
+  return buildDataset(source, plans, probe, options, sampleSize, options.seed);
+}
+
+/** The sample size, after checking it and the column types. */
+function checkReadOptions(options: ReadOptions): number {
+  const sampleSize = options.sampleSize ?? DEFAULT_SAMPLE_SIZE;
+  if (!Number.isInteger(sampleSize) || sampleSize < 1) throw new UserInputError(`the sample size must be a whole number ≥ 1, got ${sampleSize}`);
+  for (const [column, type] of Object.entries(options.columnTypes ?? {})) {
+    if (!(COLUMN_TYPES as readonly string[]).includes(type)) {
+      throw new UserInputError(`unknown column type "${type}" for column ${column}; use one of ${COLUMN_TYPES.join(', ')}`, { column });
+    }
+  }
+  return sampleSize;
 }
 
 function withDelimiter(options: ReadOptions): { delimiter?: string } {
