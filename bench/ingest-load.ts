@@ -24,6 +24,8 @@ export async function startServiceProcess(target: string): Promise<{ url: string
   const nodeArgs = (process.env.BOTHUB_BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
   const child = spawn(process.execPath, [...nodeArgs, '--require', join(repoRoot, 'bench/peak-memory-preload.cjs'), '--import', 'tsx', join(repoRoot, 'bench/serve-child.ts'), target], {
     cwd: repoRoot,
+    // The young-generation size recommended for high ingestion rates (docs/service.md, "Tuning").
+    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-semi-space-size=64`.trim() },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';

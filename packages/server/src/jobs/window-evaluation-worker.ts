@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { WindowEvaluationResult } from '@bothub/core';
 import { createInProcessEvaluate } from './evaluate-in-process.js';
+import { lowerThreadPriority } from './lower-thread-priority.js';
 import type { WindowEvaluationInput } from './evaluate-in-process.js';
 
 export interface EvaluationRequest {
@@ -19,6 +20,8 @@ export type EvaluationReply =
 
 const port = parentPort;
 if (port) {
+  // Ingestion answers first: evaluation takes the CPU time requests leave (see lower-thread-priority.ts).
+  lowerThreadPriority(10);
   const evaluate = createInProcessEvaluate();
   port.on('message', (request: EvaluationRequest) => {
     evaluate(request.input).then(
