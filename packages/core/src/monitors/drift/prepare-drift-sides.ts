@@ -4,6 +4,7 @@ import type { ColumnValues, EmbeddingColumnValues } from '../../dataset.js';
 import { countCategories } from './count-categories.js';
 import type { CategoryTable } from './count-categories.js';
 import type { ReferenceMemo } from '../../reference-memo.js';
+import { DRIFT_DEFAULTS } from './drift-defaults.js';
 import { dropMissingNumbers } from './drop-missing-numbers.js';
 import { sortedFiniteNumbers } from './sorted-finite-numbers.js';
 
@@ -35,7 +36,7 @@ function countPresent(values: EmbeddingColumnValues): number {
  * Drops missing values (NaN and ±Infinity, code −1, flagged vectors) and puts both samples in the form the tests of
  * the column type consume: finite numbers (numerical, datetime), aligned category counts (categorical, boolean) or
  * vectors (embedding). Null for text and id columns, which have no drift test. Reference numbers come sorted (the
- * tests sort them anyway), remembered in `memo` when given.
+ * tests sort them anyway) unless the column is over the tests' sampling cap, and are remembered in `memo` when given.
  * @throws RangeError naming the column when the storage does not fit the type or embedding dimensions differ.
  * @example
  * const sides = prepareDriftSides('age', 'numerical', reference.values, current.values);
@@ -43,11 +44,15 @@ function countPresent(values: EmbeddingColumnValues): number {
 export function prepareDriftSides(column: string, type: ColumnType, reference: ColumnValues, current: ColumnValues, memo?: ReferenceMemo): DriftSides | null {
   switch (type) {
     case 'numerical':
-    case 'datetime':
+    case 'datetime': {
       if (reference.storage !== 'numeric' || current.storage !== 'numeric') {
         throw new RangeError(`column ${column}: a ${type} column must hold numeric values`);
       }
-      return { kind: 'numbers', reference: sortedFiniteNumbers(reference.values, memo), current: dropMissingNumbers(current.values), cache: {} };
+      // Sorted once here when the tests would sort every value anyway; a column over the tests' cap is sampled first.
+      const sortHere = memo !== undefined || reference.values.length <= DRIFT_DEFAULTS.maxTestValues;
+      const referenceNumbers = sortHere ? sortedFiniteNumbers(reference.values, memo) : dropMissingNumbers(reference.values);
+      return { kind: 'numbers', reference: referenceNumbers, current: dropMissingNumbers(current.values), cache: {} };
+    }
     case 'categorical':
     case 'boolean':
       return { kind: 'categories', table: countCategories(column, type, reference, current) };
