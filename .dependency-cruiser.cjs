@@ -50,9 +50,9 @@ module.exports = {
     },
     {
       name: 'testkit-only-in-tests',
-      comment: 'testkit is for tests, benchmarks and examples, never production code.',
+      comment: 'testkit is for tests (and *.case.ts, the suites they share), benchmarks and examples, never production code.',
       severity: 'error',
-      from: { path: '^packages/[^/]+/src', pathNot: '(\\.test\\.ts$|^packages/testkit/)' },
+      from: { path: '^packages/[^/]+/src', pathNot: '(\\.test\\.ts$|\\.case\\.ts$|^packages/testkit/)' },
       to: { path: '^packages/testkit/' },
     },
     {

@@ -72,6 +72,7 @@ export { evaluateFairness, FOUR_FIFTHS } from './monitors/fairness/index.js';
 export type { FairnessOptions } from './monitors/fairness/index.js';
 
 export {
+  DEFAULT_MONITORS,
   DEFAULT_PROJECT,
   DEFAULT_RETENTION,
   DEFAULT_WINDOW,
@@ -79,6 +80,7 @@ export {
   FeatureSpecSchema,
   MODEL_TASKS,
   ModelSchema,
+  MonitorSettingsSchema,
   ModelSpecSchema,
   SlugSchema,
   VALUE_TYPES,
@@ -86,7 +88,7 @@ export {
   VersionSpecSchema,
   WindowSpecSchema,
 } from './registry/model-schema.js';
-export type { FeatureSpec, Model, ModelSpec, Version, VersionSpec, WindowSpec } from './registry/model-schema.js';
+export type { FeatureSpec, Model, ModelSpec, MonitorSettings, Version, VersionSpec, WindowSpec } from './registry/model-schema.js';
 export { LabelBatchSchema, LabelRecordSchema, PredictionBatchSchema, PredictionRecordSchema, RecordOutcomeSchema } from './ingest/record-schema.js';
 export type { LabelRecord, PredictionRecord, RecordOutcome, ValidLabel, ValidRecord } from './ingest/record-schema.js';
 export { METRIC_STATUSES, MetricPointSchema, WINDOW_STATUSES, WindowSchema } from './monitoring/window.js';

@@ -25,6 +25,10 @@ export interface ReportOptions {
   readonly confidence: number;
   /** Share of drifted columns at which the dataset counts as drifted. Default 0.5. */
   readonly datasetDriftShare: number;
+  /** Sections left out (null in the report): the service's per-model monitor settings. Default none. */
+  readonly skip?: readonly ('multivariateDrift' | 'anomalies')[];
+  /** Reference score percentile of the anomaly threshold. Default 95. */
+  readonly anomalyPercentile?: number;
   /**
    * Remembers reference-side work across reports on the same reference dataset (the service evaluates every window
    * against one reference profile); leave it out for a one-off report.

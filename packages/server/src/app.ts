@@ -9,6 +9,10 @@ import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import type { LoggerOptions } from 'pino';
 import serverPackage from '../package.json' with { type: 'json' };
+import type { LookupAll, OutboundPolicy } from './channels/index.js';
+import { alertRuleRoutes, createAlertRuleService } from './features/alert-rules/index.js';
+import { alertRoutes, createAlertService } from './features/alerts/index.js';
+import { channelRoutes, createChannelService } from './features/channels/index.js';
 import { createIngestionService, ingestionRoutes } from './features/ingestion/index.js';
 import { healthRoutes } from './features/health/index.js';
 import { createQueryService, queryRoutes } from './features/query/index.js';
@@ -36,7 +40,26 @@ export interface AppDeps {
   readonly seed?: number;
   /** Told after each ingestion commit that windows may have closed. */
   readonly evaluator?: { wake(): void };
+  /** Alerting settings; default: no private channel destinations, no retrain commands, public URL http://127.0.0.1. */
+  readonly alerting?: AlertingDeps;
 }
+
+export interface AlertingDeps {
+  /** Which private destinations channels may reach (SSRF guard). */
+  readonly policy: OutboundPolicy;
+  /** The commands retrain channels may run (program and arguments, matched exactly). */
+  readonly retrainCommands: readonly (readonly string[])[];
+  /** The service's public address (notifications link under it); a function, as it may be known only once listening. */
+  readonly publicUrl: () => string;
+  /** Told when notifications were queued: the delivery job's wake. */
+  readonly deliveries?: { wake(): void };
+  /** DNS resolution of channel hosts, for tests. */
+  readonly lookup?: LookupAll;
+  /** One test send's time limit. */
+  readonly sendTimeoutMs?: number;
+}
+
+const DEFAULT_ALERTING: AlertingDeps = { policy: { allowPrivate: [] }, retrainCommands: [], publicUrl: () => 'http://127.0.0.1' };
 
 const DEFAULT_SEED = 42;
 const DEFAULT_REFERENCE_BODY_BYTES = 1024 ** 3;
@@ -75,7 +98,23 @@ export function createApp(deps: AppDeps): FastifyInstance {
   // Only JSON and JSON Lines bodies: anything else answers 415 rather than reaching a schema as a string.
   app.removeContentTypeParser('text/plain');
 
-  const registry = createRegistryService({ store: deps.store, clock: deps.clock, seed: deps.seed ?? DEFAULT_SEED });
+  const alerting = deps.alerting ?? DEFAULT_ALERTING;
+  // Every new model gets the default alert rules (rules is assigned below, before any request can create a model).
+  const registry = createRegistryService({ store: deps.store, clock: deps.clock, seed: deps.seed ?? DEFAULT_SEED, onModelCreated: async (model) => {
+      await rules.createDefaults(model);
+    },
+  });
+  const rules = createAlertRuleService({ store: deps.store, clock: deps.clock, registry });
+  const alerts = createAlertService({ store: deps.store, clock: deps.clock, registry, ...(alerting.deliveries === undefined ? {} : { wakeDeliveries: () => alerting.deliveries?.wake() }) });
+  const channels = createChannelService({
+    store: deps.store,
+    clock: deps.clock,
+    policy: alerting.policy,
+    retrainCommands: alerting.retrainCommands,
+    publicUrl: alerting.publicUrl,
+    ...(alerting.lookup === undefined ? {} : { lookup: alerting.lookup }),
+    ...(alerting.sendTimeoutMs === undefined ? {} : { sendTimeoutMs: alerting.sendTimeoutMs }),
+  });
   const ingestion = createIngestionService({
     store: deps.store,
     clock: deps.clock,
@@ -96,6 +135,7 @@ export function createApp(deps: AppDeps): FastifyInstance {
         { name: 'registry', description: 'Models, versions, aliases and reference data sets.' },
         { name: 'ingestion', description: 'Predictions and ground-truth labels.' },
         { name: 'query', description: 'Windows, metric history and health.' },
+        { name: 'alerts', description: 'Alert rules, alerts and incidents, notification channels.' },
         { name: 'health', description: 'Liveness and readiness of the service.' },
       ],
     },
@@ -107,6 +147,9 @@ export function createApp(deps: AppDeps): FastifyInstance {
   void app.register(referenceRoutes(registry, { bodyBytes: deps.limits.bodyBytes, referenceBodyBytes: deps.limits.referenceBodyBytes ?? DEFAULT_REFERENCE_BODY_BYTES }), { prefix: API_PREFIX });
   void app.register(ingestionRoutes(registry, ingestion), { prefix: API_PREFIX });
   void app.register(queryRoutes(registry, query), { prefix: API_PREFIX });
+  void app.register(alertRuleRoutes(rules), { prefix: API_PREFIX });
+  void app.register(alertRoutes(alerts), { prefix: API_PREFIX });
+  void app.register(channelRoutes(channels), { prefix: API_PREFIX });
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   return app;

@@ -28,6 +28,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({}, { BOTHUB_RETENTION_INTERVAL_MS: '0' })).toThrow('configuration: environment retentionIntervalMs must be an integer in [1000, 86400000], got "0"');
   });
 
+  it('reads the alerting settings: public URL, delivery age, private channel hosts, retrain commands', () => {
+    expect(loadConfig({}, {})).toMatchObject({ publicUrl: null, deliveryMaxAgeHours: 24, allowPrivateChannelHosts: [], retrainCommands: [] });
+    const config = loadConfig({}, {
+      BOTHUB_PUBLIC_URL: 'https://bothub.example.com',
+      BOTHUB_DELIVERY_MAX_AGE_HOURS: '48',
+      BOTHUB_ALLOW_PRIVATE_CHANNEL_HOSTS: '10.0.0.0/8, hooks.internal ,',
+      BOTHUB_RETRAIN_COMMANDS: '[["/opt/retrain.sh", "--queue", "ml"]]',
+    });
+    expect(config).toMatchObject({ publicUrl: 'https://bothub.example.com', deliveryMaxAgeHours: 48, allowPrivateChannelHosts: ['10.0.0.0/8', 'hooks.internal'], retrainCommands: [['/opt/retrain.sh', '--queue', 'ml']] });
+    expect(loadConfig({ allowPrivateChannelHosts: ['127.0.0.1'], retrainCommands: [['true']] }, {})).toMatchObject({ allowPrivateChannelHosts: ['127.0.0.1'], retrainCommands: [['true']] });
+    expect(() => loadConfig({}, { BOTHUB_PUBLIC_URL: 'ftp://x' })).toThrow('configuration: environment publicUrl must be an http:// or https:// URL');
+    expect(() => loadConfig({}, { BOTHUB_RETRAIN_COMMANDS: '/opt/retrain.sh' })).toThrow('configuration: environment retrainCommands must be JSON');
+    expect(() => loadConfig({ retrainCommands: [[]] }, {})).toThrow('configuration: flag retrainCommands must be an array of commands');
+    expect(() => loadConfig({ allowPrivateChannelHosts: [1] }, {})).toThrow('configuration: flag allowPrivateChannelHosts must be a list of non-empty strings');
+  });
+
   it('names the setting and its source when a value is wrong', () => {
     expect(() => loadConfig({}, { BOTHUB_PORT: 'eighty' })).toThrow('configuration: environment port must be an integer in [0, 65535], got "eighty"');
     expect(() => loadConfig({ databaseUrl: 'mysql://x' }, {})).toThrow('configuration: flag databaseUrl must be a postgres:// URL');

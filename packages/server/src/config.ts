@@ -32,6 +32,23 @@ export interface ServiceConfig {
   readonly seed: number;
   /** Log level of the structured (pino) log. */
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /**
+   * Where people and receivers reach the service (behind a proxy, its public address): notifications link to the
+   * dashboard under it. null: the address the service listens on, http://<host>:<port>.
+   */
+  readonly publicUrl: string | null;
+  /** A notification not delivered after this many hours is given up (dead, listed on its alert): a channel down for a day gets no stale alerts. */
+  readonly deliveryMaxAgeHours: number;
+  /**
+   * Private, loopback or link-local destinations that channels may reach anyway (CIDR ranges, addresses or host
+   * names). Empty by default: a channel URL could otherwise make the server call its own network (SSRF).
+   */
+  readonly allowPrivateChannelHosts: readonly string[];
+  /**
+   * The only commands a retrain channel may run, each as program and arguments, matched exactly. A command runs on
+   * this server with its rights, so only an administrator may choose it; empty by default (retrain channels post to a URL).
+   */
+  readonly retrainCommands: readonly (readonly string[])[];
 }
 
 export const DEFAULT_CONFIG: ServiceConfig = Object.freeze({
@@ -47,6 +64,10 @@ export const DEFAULT_CONFIG: ServiceConfig = Object.freeze({
   retentionIntervalMs: 3_600_000,
   seed: 42,
   logLevel: 'info',
+  publicUrl: null,
+  deliveryMaxAgeHours: 24,
+  allowPrivateChannelHosts: [],
+  retrainCommands: [],
 });
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -65,6 +86,28 @@ function integer(setting: string, raw: unknown, min: number, max: number): numbe
   const n = typeof raw === 'number' ? raw : Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(setting, `must be an integer in [${min}, ${max}], got ${JSON.stringify(raw)}`);
   return n;
+}
+
+/** A list of strings, or (from the environment) one string of comma-separated items. */
+function stringList(setting: string, raw: unknown): string[] {
+  const items = typeof raw === 'string' ? raw.split(',').map((item) => item.trim()).filter((item) => item !== '') : raw;
+  if (!Array.isArray(items) || !items.every((item) => typeof item === 'string' && item !== '')) throw new ConfigError(setting, 'must be a list of non-empty strings (comma-separated in the environment)');
+  return items as string[];
+}
+
+/** Commands as arrays of program and arguments, or (from the environment) the same as JSON text. */
+function commandList(setting: string, raw: unknown): string[][] {
+  let value = raw;
+  if (typeof raw === 'string') {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      throw new ConfigError(setting, 'must be JSON: an array of commands, each an array of program and arguments');
+    }
+  }
+  const valid = Array.isArray(value) && value.every((command) => Array.isArray(command) && command.length > 0 && command.every((part) => typeof part === 'string' && part !== ''));
+  if (!valid) throw new ConfigError(setting, 'must be an array of commands, each a non-empty array of program and arguments, e.g. [["/opt/bothub/retrain.sh", "--queue", "ml"]]');
+  return value as string[][];
 }
 
 function validate(partial: Record<string, unknown>, source: string): Overrides {
@@ -110,6 +153,19 @@ function validate(partial: Record<string, unknown>, source: string): Overrides {
         if (!(LOG_LEVELS as readonly unknown[]).includes(raw)) throw new ConfigError(setting, `must be one of ${LOG_LEVELS.join(', ')}`);
         out.logLevel = raw as ServiceConfig['logLevel'];
         break;
+      case 'publicUrl':
+        if (raw !== null && (typeof raw !== 'string' || !URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol))) throw new ConfigError(setting, 'must be an http:// or https:// URL');
+        out.publicUrl = raw;
+        break;
+      case 'deliveryMaxAgeHours':
+        out.deliveryMaxAgeHours = integer(setting, raw, 1, 24 * 365);
+        break;
+      case 'allowPrivateChannelHosts':
+        out.allowPrivateChannelHosts = stringList(setting, raw);
+        break;
+      case 'retrainCommands':
+        out.retrainCommands = commandList(setting, raw);
+        break;
       default:
         throw new ConfigError(setting, 'is not a known setting');
     }
@@ -130,6 +186,10 @@ const ENV: Readonly<Record<string, keyof ServiceConfig>> = {
   BOTHUB_RETENTION_INTERVAL_MS: 'retentionIntervalMs',
   BOTHUB_SEED: 'seed',
   BOTHUB_LOG_LEVEL: 'logLevel',
+  BOTHUB_PUBLIC_URL: 'publicUrl',
+  BOTHUB_DELIVERY_MAX_AGE_HOURS: 'deliveryMaxAgeHours',
+  BOTHUB_ALLOW_PRIVATE_CHANNEL_HOSTS: 'allowPrivateChannelHosts',
+  BOTHUB_RETRAIN_COMMANDS: 'retrainCommands',
 };
 
 /**

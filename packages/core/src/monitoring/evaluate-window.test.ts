@@ -120,6 +120,24 @@ describe('evaluateWindow', () => {
     expect(point(points, 'quality.unseen_share', 'region')?.value).toBe(0.5);
   });
 
+  it('leaves out the monitors the model switches off, says so, and takes the drift share and anomaly percentile from its settings', () => {
+    const quiet: Model = { ...model, monitors: { multivariateDrift: false, dataQuality: false, performance: false, anomalies: false, fairness: false } };
+    const recs = records(1000, 3, { shift: 1, labelled: 0.5 });
+    const off = evaluateWindow(quiet, profile, recordsToDataset(quiet, recs, 'w'), options);
+    expectWellFormed(off.points);
+    for (const prefix of ['drift.multivariate', 'anomaly.', 'quality.', 'performance.', 'fairness.']) {
+      expect(off.points.some((p) => p.metric.startsWith(prefix)), prefix).toBe(false);
+    }
+    expect(point(off.points, 'drift.statistic', 'a')?.status).toBe('warning');
+    expect(off.results.notes).toEqual(
+      expect.arrayContaining(['performance monitor off (model settings)', 'fairness monitor off (model settings)', 'data quality monitor off (model settings): no quality.* points']),
+    );
+    const strict: Model = { ...model, monitors: { datasetDriftShare: 0.9, anomalyPercentile: 99 } };
+    const tuned = evaluateWindow(strict, profile, recordsToDataset(strict, recs, 'w'), options);
+    expect(point(tuned.points, 'drift.share')?.threshold).toBe(0.9);
+    expect(tuned.results.report.anomalies?.percentile).toBe(99);
+  });
+
   it('gives the same points for the same window and seed', () => {
     const recs = records(300, 8);
     expect(evaluate(recs)).toEqual(evaluate(recs));

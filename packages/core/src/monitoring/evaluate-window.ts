@@ -5,6 +5,7 @@ import { buildReport } from '../report/build-report.js';
 import type { Report } from '../report/report-schema.js';
 import type { ColumnRoles } from '../report-options.js';
 import { DEFAULT_REPORT_OPTIONS } from '../report-options.js';
+import { DEFAULT_MONITORS } from '../registry/model-schema.js';
 import { ReferenceMemo } from '../reference-memo.js';
 import type { ReferenceProfile } from './build-reference-profile.js';
 import { formatIsoTime } from './format-iso-time.js';
@@ -115,6 +116,10 @@ function memoOf(profile: ReferenceProfile): ReferenceMemo {
  * and `results.notes` says why; likewise fairness is dropped with a note when it cannot run. Columns present on one
  * side only are left out.
  *
+ * The model's monitor settings (`model.monitors`, every monitor on by default) leave monitors out: multivariate drift
+ * and anomalies are not computed, performance and fairness lose their roles, and data quality's points are dropped;
+ * `results.notes` says which are off. The dataset drift share and the anomaly percentile come from the settings too.
+ *
  * The reference side's work (sorted values, column scans, correlations, VIF, the fitted Isolation Forest and its
  * threshold, reference performance with its bootstrap) is done once per profile object and remembered, so keep the
  * deserialized profile between windows.
@@ -136,9 +141,12 @@ export function evaluateWindow(model: Model, profile: ReferenceProfile, window: 
   if (has(ROLE_COLUMNS.prediction)) roles.prediction = ROLE_COLUMNS.prediction;
   if (model.task === 'binary_classification' && has(ROLE_COLUMNS.score)) roles.score = ROLE_COLUMNS.score;
   const hasOutput = roles.prediction !== undefined || roles.score !== undefined;
-  if (model.protected && has(model.protected.field) && hasOutput) roles.protected = { column: model.protected.field, privileged: model.protected.privileged };
+  const monitors = { ...DEFAULT_MONITORS, ...model.monitors };
+  if (!monitors.performance) notes.push('performance monitor off (model settings)');
+  if (!monitors.fairness && model.protected) notes.push('fairness monitor off (model settings)');
+  if (monitors.fairness && model.protected && has(model.protected.field) && hasOutput) roles.protected = { column: model.protected.field, privileged: model.protected.privileged };
   if (has(ROLE_COLUMNS.label)) {
-    if (labelled > 0 && countPresent(reference.columns.get(ROLE_COLUMNS.label)) > 0 && hasOutput) roles.target = ROLE_COLUMNS.label;
+    if (monitors.performance && labelled > 0 && countPresent(reference.columns.get(ROLE_COLUMNS.label)) > 0 && hasOutput) roles.target = ROLE_COLUMNS.label;
     else names = names.filter((n) => n !== ROLE_COLUMNS.label);
   }
 
@@ -156,7 +164,20 @@ export function evaluateWindow(model: Model, profile: ReferenceProfile, window: 
   }
 
   const context = { generatedAt: formatIsoTime(options.time), toolVersion: options.toolVersion ?? 'service', formats: { reference: 'reference-profile', current: 'window' } };
-  const run = (): Report => buildReport(ref, cur, { ...DEFAULT_REPORT_OPTIONS, seed: options.seed, roles, memo: memoOf(profile) }, context);
+  const run = (): Report => buildReport(
+      ref,
+      cur,
+      {
+        ...DEFAULT_REPORT_OPTIONS,
+        seed: options.seed,
+        roles,
+        memo: memoOf(profile),
+        datasetDriftShare: monitors.datasetDriftShare,
+        anomalyPercentile: monitors.anomalyPercentile,
+        skip: [...(monitors.multivariateDrift ? [] : (['multivariateDrift'] as const)), ...(monitors.anomalies ? [] : (['anomalies'] as const))],
+      },
+      context,
+    );
   let report: Report | null = null;
   while (report === null) {
     try {
@@ -179,6 +200,8 @@ export function evaluateWindow(model: Model, profile: ReferenceProfile, window: 
   }
 
   const base = { modelId: model.id, versionId: options.versionId, segment: options.segment, windowId: options.windowId, time: options.time };
-  const points = [...metricPointsFromReport(report, base, { count: window.totalRows, labelled }), ...schemaPoints(model, window, base)];
+  const allPoints = [...metricPointsFromReport(report, base, { count: window.totalRows, labelled }), ...schemaPoints(model, window, base)];
+  const points = monitors.dataQuality ? allPoints : allPoints.filter((p) => !p.metric.startsWith('quality.'));
+  if (!monitors.dataQuality) notes.push('data quality monitor off (model settings): no quality.* points');
   return { points, results: { report, notes }, labelled };
 }

@@ -49,6 +49,20 @@ export const RetentionSpecSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** Which monitors run on the model's windows, and their settings; every monitor is on by default. */
+export const MonitorSettingsSchema = Type.Object(
+  {
+    multivariateDrift: Type.Optional(Type.Boolean({ default: true, description: 'MMD permutation test over the numerical features (about 70 % of a window\'s evaluation time).' })),
+    dataQuality: Type.Optional(Type.Boolean({ default: true, description: 'Missing, out-of-range and unseen-category shares (quality.* metrics).' })),
+    performance: Type.Optional(Type.Boolean({ default: true, description: 'Performance metrics and label coverage once labels arrive.' })),
+    anomalies: Type.Optional(Type.Boolean({ default: true, description: 'Isolation Forest anomaly share.' })),
+    fairness: Type.Optional(Type.Boolean({ default: true, description: 'Fairness metrics, when the model names a protected attribute.' })),
+    anomalyPercentile: Type.Optional(Type.Number({ minimum: 50, maximum: 100, default: 95, description: 'Reference score percentile above which a row counts as anomalous.' })),
+    datasetDriftShare: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1, default: 0.5, description: 'Share of drifted features at which the dataset counts as drifted.' })),
+  },
+  { additionalProperties: false },
+);
+
 /** The body of `POST /api/v1/models`. Unknown fields are rejected so a typo cannot silently drop a setting. */
 export const ModelSpecSchema = Type.Object(
   {
@@ -64,6 +78,7 @@ export const ModelSpecSchema = Type.Object(
     protected: Type.Optional(Type.Object({ field: Type.String(), privileged: Type.String() }, { additionalProperties: false })),
     window: Type.Optional(WindowSpecSchema),
     retention: Type.Optional(RetentionSpecSchema),
+    monitors: Type.Optional(MonitorSettingsSchema),
   },
   { additionalProperties: false },
 );
@@ -82,6 +97,8 @@ export const ModelSchema = Type.Object({
   protected: Type.Union([Type.Object({ field: Type.String(), privileged: Type.String() }), Type.Null()]),
   window: WindowSpecSchema,
   retention: RetentionSpecSchema,
+  /** Absent on models registered before monitor settings existed: every monitor on. */
+  monitors: Type.Optional(MonitorSettingsSchema),
   createdAt: Type.String(),
 });
 
@@ -117,6 +134,7 @@ export const VersionSchema = Type.Object({
 
 export type FeatureSpec = Static<typeof FeatureSpecSchema>;
 export type WindowSpec = Static<typeof WindowSpecSchema>;
+export type MonitorSettings = Static<typeof MonitorSettingsSchema>;
 export type ModelSpec = Static<typeof ModelSpecSchema>;
 export type Model = Static<typeof ModelSchema>;
 export type VersionSpec = Static<typeof VersionSpecSchema>;
@@ -126,3 +144,4 @@ export type Version = Static<typeof VersionSchema>;
 export const DEFAULT_WINDOW: WindowSpec = { kind: 'count', size: 1000 };
 export const DEFAULT_RETENTION = { recordsDays: 30, metricsDays: 365 } as const;
 export const DEFAULT_PROJECT = 'default';
+export const DEFAULT_MONITORS = { multivariateDrift: true, dataQuality: true, performance: true, anomalies: true, fairness: true, anomalyPercentile: 95, datasetDriftShare: 0.5 } as const satisfies Required<MonitorSettings>;

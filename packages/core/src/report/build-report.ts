@@ -88,14 +88,17 @@ export function buildReport(reference: Dataset, current: Dataset, options: Repor
   }
 
   const numericalFeatures = names.filter((n) => isFeature(roles.get(n)) && reference.columns.get(n)!.type === 'numerical');
-  const multivariate = numericalFeatures.length >= 2 ? evaluateMultivariateDrift(reference, current, numericalFeatures.slice(0, 20), { seed: options.seed }) : null;
+  const skip = new Set(options.skip ?? []);
+  const multivariate = numericalFeatures.length >= 2 && !skip.has('multivariateDrift') ? evaluateMultivariateDrift(reference, current, numericalFeatures.slice(0, 20), { seed: options.seed }) : null;
   const datasetDrift = evaluateDatasetDrift(featureDrift, multivariate, embeddings, options.datasetDriftShare);
 
   const columnQuality = Object.fromEntries(Object.entries(columns).map(([n, c]) => [n, c.quality]));
   const memo = options.memo ? { memo: options.memo } : {};
   const dataQuality = evaluateDataQuality(reference, current, columnQuality, options.roles, options.memo);
   const performance = evaluatePerformance(reference, current, options.roles, { confidence: options.confidence, seed: options.seed, ...memo });
-  const anomalies = evaluateAnomalies(reference, current, numericalFeatures, { seed: options.seed, confidence: options.confidence, ...memo });
+  const anomalies = skip.has('anomalies')
+    ? null
+    : evaluateAnomalies(reference, current, numericalFeatures, { seed: options.seed, confidence: options.confidence, ...(options.anomalyPercentile === undefined ? {} : { percentile: options.anomalyPercentile }), ...memo });
   const fairness = evaluateFairness(reference, current, options.roles, { confidence: options.confidence, seed: options.seed });
   const segmentColumn = options.roles.segment;
   const segments = segmentColumn

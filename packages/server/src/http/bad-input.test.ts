@@ -15,7 +15,10 @@ import { Compile } from 'typebox/compile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listApiOperations, operationUrl } from '../testing/list-api-operations.js';
 import type { ApiOperation, ApiParameter, JsonSchema } from '../testing/list-api-operations.js';
-import { createTestApp, TEST_NOW } from '../testing/test-app.js';
+import { makeAlert } from '@bothub/testkit';
+import { startHttpReceiver } from '../testing/start-http-receiver.js';
+import type { HttpReceiver } from '../testing/start-http-receiver.js';
+import { createTestApp, TEST_ALERTING, TEST_NOW } from '../testing/test-app.js';
 import type { TestApp } from '../testing/test-app.js';
 import { ERROR_CATALOGUE } from './errors.js';
 import type { ErrorCode } from './errors.js';
@@ -78,12 +81,28 @@ const BODIES: Record<string, { make: (id: string) => Json; answer: Answer; items
   },
   'POST /api/v1/models/{model}/predictions': { make: (id) => ({ records: [record(id), record(`${id}-b`, 1)] }), answer: 'per-record', items: 'records' },
   'POST /api/v1/models/{model}/labels': { make: (id) => ({ labels: [{ id, label: true, timestamp: TEST_NOW - 1000 }] }), answer: 'per-record', items: 'labels' },
+  'POST /api/v1/alert-rules': { make: () => RULE, answer: { ok: [201, 409], errors: ['validation_failed'] } },
+  'PUT /api/v1/alert-rules/{rule}': { make: () => RULE, answer: { ok: [200, 409], errors: ['validation_failed'] } },
+  'POST /api/v1/alert-rules/{rule}/preview': { make: () => ({ condition: { kind: 'n_of_m', direction: 'above', value: 0.1, n: 2, m: 3 }, feature: 'plan' }), answer: { ok: [200], errors: ['validation_failed'] } },
+  'POST /api/v1/alerts/{alert}/acknowledge': { make: () => ({ by: 'ana', note: 'on it' }), answer: { ok: [200, 409], errors: ['validation_failed'] } },
+  'POST /api/v1/alerts/{alert}/resolve': { make: () => ({ by: 'ana', note: 'fixed' }), answer: { ok: [200, 409], errors: ['validation_failed'] } },
+  'POST /api/v1/alerts/{alert}/feedback': { make: () => ({ verdict: 'real', by: 'ana' }), answer: { ok: [200], errors: ['validation_failed'] } },
+  'POST /api/v1/channels': { make: () => channel('hooks'), answer: { ok: [201, 409], errors: ['validation_failed'] } },
+  'PUT /api/v1/channels/{channel}': { make: () => channel('ops'), answer: { ok: [200], errors: ['validation_failed'] } },
 };
+
+const RULE: Json = { name: 'Plan drift', model: 'churn', metric: 'drift.statistic', feature: 'plan', condition: { kind: 'threshold', direction: 'above', value: 0.2 }, severity: 'warning' };
+
+/** A webhook channel to the local receiver (the app allows loopback here; test sends reach the receiver). */
+function channel(name: string): Json {
+  return { name, kind: 'webhook', severities: ['warning', 'critical'], url: `${receiver.origin}/hook`, secret: 'a-signing-secret-0123' };
+}
 
 /** Values of path parameters that name existing things; `window` is filled in once a window exists. */
 const PATH_VALUES: Record<string, string> = { model: 'churn', version: '1', alias: 'staging' };
 
 let t: TestApp;
+let receiver: HttpReceiver;
 let operations: ApiOperation[];
 let bodyOperations: ApiOperation[];
 let serial = 0;
@@ -373,8 +392,26 @@ function applyMutation(body: Json, mutation: Mutation): { text: string; field?: 
   }
 }
 
+/** A rule, a channel, an alert and an incident for the alerting routes' path parameters. */
+async function createAlertingFixtures(): Promise<void> {
+  const rule = await t.app.inject({ method: 'POST', url: '/api/v1/alert-rules', payload: { ...(RULE as object), name: `Rule ${nextId()}` } });
+  expect(rule.statusCode).toBe(201);
+  PATH_VALUES.rule = rule.json<{ id: string }>().id;
+  expect((await t.app.inject({ method: 'POST', url: '/api/v1/channels', payload: JSON.stringify(channel('ops')), headers: { 'content-type': 'application/json' } })).statusCode).toBe(201);
+  PATH_VALUES.channel = 'ops';
+  const alert = makeAlert({ id: nextId(), ruleId: PATH_VALUES.rule, modelId: rule.json<{ modelId: string }>().modelId, incidentId: nextId() });
+  await t.store.alerts.applyAlertChanges({
+    alerts: [{ alert, revision: null }],
+    incidents: [{ id: alert.incidentId!, modelId: alert.modelId, windowId: 'w0', openedAt: TEST_NOW, status: 'open', alertIds: [alert.id], changes: [] }],
+    deliveries: [],
+  });
+  PATH_VALUES.alert = alert.id;
+  PATH_VALUES.incident = alert.incidentId!;
+}
+
 beforeAll(async () => {
-  t = await createTestApp({ limits: LIMITS });
+  receiver = await startHttpReceiver();
+  t = await createTestApp({ limits: LIMITS, alerting: { ...TEST_ALERTING, policy: { allowPrivate: ['127.0.0.1'] } } });
   operations = listApiOperations(t.app.swagger());
   bodyOperations = operations.filter((operation) => operation.body !== undefined);
   const post = (url: string, payload: Json): Promise<LightMyRequestResponse> => t.app.inject({ method: 'POST', url, payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } });
@@ -390,17 +427,22 @@ beforeAll(async () => {
   expect((await post('/api/v1/models/churn/labels', { labels: INITIAL.slice(0, 10).map((r) => ({ id: r.id!, label: true })) })).json()).toMatchObject({ accepted: 10 });
   const { windows } = await t.store.listWindows((await t.store.getModel('default', 'churn'))!.id, { limit: 1 });
   PATH_VALUES.window = windows[0]!.id;
+  await createAlertingFixtures();
 });
 
 afterAll(async () => {
   await t.app.close();
+  await receiver.close();
 });
 
 describe('bad input on every route', { timeout: 30_000 * SCALE }, () => {
   it('reads every route from the OpenAPI document, with a valid example for each body', async () => {
     expect(operations.map((o) => o.key)).toEqual(expect.arrayContaining(['GET /healthz', 'POST /api/v1/models', 'POST /api/v1/models/{model}/predictions', 'GET /api/v1/models/{model}/metrics']));
     for (const operation of bodyOperations) await checkBody(operation, JSON.stringify(example(operation).make(nextId())));
-    for (const operation of operations.filter((o) => o.body === undefined)) expect((await send(operation)).statusCode, operation.key).toBe(200);
+    for (const operation of operations.filter((o) => o.body === undefined && o.method !== 'DELETE')) expect((await send(operation)).statusCode, operation.key).toBe(200);
+    // Deletes last, then what they deleted again, for the tests that follow.
+    for (const operation of operations.filter((o) => o.method === 'DELETE')) expect((await send(operation)).statusCode, operation.key).toBe(204);
+    await createAlertingFixtures();
   });
 
   it('answers mutated bodies by the rule: 413, invalid_json, validation_failed naming the field, or the route\'s own answer', async () => {

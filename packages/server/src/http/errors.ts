@@ -5,6 +5,7 @@
 import { Type } from 'typebox';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { StoreConflictError, StoreNotFoundError } from '../storage/store-errors.js';
+import type { StoreEntity } from '../storage/store-errors.js';
 
 /** Every error the API answers with: its code, HTTP status and default message. */
 export const ERROR_CATALOGUE = {
@@ -16,8 +17,16 @@ export const ERROR_CATALOGUE = {
   model_not_found: { status: 404, message: 'No model with this name in the project.' },
   version_not_found: { status: 404, message: 'No version or alias with this name for the model.' },
   window_not_found: { status: 404, message: 'No window with this id for the model.' },
+  rule_not_found: { status: 404, message: 'No alert rule with this id.' },
+  alert_not_found: { status: 404, message: 'No alert with this id.' },
+  incident_not_found: { status: 404, message: 'No incident with this id.' },
+  channel_not_found: { status: 404, message: 'No channel with this name.' },
   model_exists: { status: 409, message: 'A model with this name already exists in the project.' },
   version_exists: { status: 409, message: 'This version already exists for the model.' },
+  rule_exists: { status: 409, message: 'The model already has an alert rule with this name.' },
+  channel_exists: { status: 409, message: 'A channel with this name already exists.' },
+  invalid_transition: { status: 409, message: 'The alert cannot make this change from its current status.' },
+  alert_changed: { status: 409, message: 'The alert changed while this request was handled: read it again and retry.' },
   no_records: { status: 422, message: 'No stored records match: there is nothing to build a reference from.' },
   body_too_large: { status: 413, message: 'The body is larger than the limit.' },
   batch_too_large: { status: 413, message: 'The batch holds more records than the limit.' },
@@ -59,6 +68,17 @@ export class ApiError extends Error {
     this.status = ERROR_CATALOGUE[code].status;
     this.details = details;
   }
+}
+
+/**
+ * A 400 for a value that passes its schema but breaks a rule the schema cannot state, in the shape of a schema
+ * failure: it names where (`body`, `querystring`) and the field.
+ *
+ * @example
+ * throw invalidField('body', 'condition.n', 'n must not exceed m (5)');
+ */
+export function invalidField(where: 'body' | 'querystring' | 'params', field: string, reason: string): ApiError {
+  return new ApiError('validation_failed', { in: where, field, reason, errors: [{ field, reason }] }, `${where}.${field}: ${reason}`);
 }
 
 export interface ErrorResponse {
@@ -130,6 +150,28 @@ function catalogued(code: ErrorCode, details?: unknown, message?: string): Error
   return { status: ERROR_CATALOGUE[code].status, body };
 }
 
+/** The answer to a store's conflict, by what it is about. */
+const CONFLICT_CODES: Record<StoreEntity, ErrorCode> = {
+  model: 'model_exists',
+  version: 'version_exists',
+  alias: 'version_exists',
+  window: 'version_exists',
+  rule: 'rule_exists',
+  channel: 'channel_exists',
+  alert: 'alert_changed',
+};
+
+/** The answer to a store's missing entity, by what is missing. */
+const NOT_FOUND_CODES: Record<StoreEntity, ErrorCode> = {
+  model: 'model_not_found',
+  version: 'version_not_found',
+  alias: 'version_not_found',
+  window: 'window_not_found',
+  rule: 'rule_not_found',
+  channel: 'channel_not_found',
+  alert: 'alert_not_found',
+};
+
 /**
  * Maps any error raised while handling a request to its response: catalogue errors as they are, Fastify's own
  * (validation, body limit, malformed JSON, media type) to their catalogue code, anything else to 500.
@@ -141,11 +183,8 @@ function catalogued(code: ErrorCode, details?: unknown, message?: string): Error
 export function errorResponse(error: unknown, limits: { bodyBytes: number }): ErrorResponse {
   if (error instanceof ApiError) return catalogued(error.code, error.details, error.message);
   // A concurrent request can win the race between our existence check and the store's unique key.
-  if (error instanceof StoreConflictError) return catalogued(error.entity === 'model' ? 'model_exists' : 'version_exists', undefined, error.message);
-  if (error instanceof StoreNotFoundError) {
-    const code = error.entity === 'model' ? 'model_not_found' : error.entity === 'window' ? 'window_not_found' : 'version_not_found';
-    return catalogued(code, undefined, error.message);
-  }
+  if (error instanceof StoreConflictError) return catalogued(CONFLICT_CODES[error.entity], undefined, error.message);
+  if (error instanceof StoreNotFoundError) return catalogued(NOT_FOUND_CODES[error.entity], undefined, error.message);
   const fastifyError = error as Partial<FastifyError> | null;
   if (fastifyError === null || typeof fastifyError !== 'object') return catalogued('internal');
   if (Array.isArray(fastifyError.validation)) return validationResponse(fastifyError as FastifyError);

@@ -4,10 +4,11 @@
  */
 
 /** What a conflict or a missing entity is about. */
-export type StoreEntity = 'model' | 'version' | 'alias' | 'window';
+export type StoreEntity = 'model' | 'version' | 'alias' | 'window' | 'rule' | 'alert' | 'channel';
 
 /**
- * A unique key is already taken: a model name within its project, a version name within its model.
+ * A unique key is already taken: a model name within its project, a version name within its model, a rule name within
+ * its model, a channel name; or (entity 'alert') an alert changed since it was read, or already has an open alert.
  *
  * @example
  * try { await store.createModel(spec); } catch (error) { if (error instanceof StoreConflictError) reply.code(409); }

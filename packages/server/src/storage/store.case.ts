@@ -41,6 +41,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MetricPoint, Model, ValidRecord, Version, Window } from '@bothub/core';
 import type { NewModel, Store, StoredRecord } from './store.js';
 import { StoreConflictError, StoreNotFoundError } from './store-errors.js';
+import { runAlertStoreContract } from './alert-store.case.js';
 
 /** What `open` returns: a fresh, empty store and how to dispose of it. */
 export interface StoreFixture {
@@ -158,12 +159,22 @@ export function runStoreContract(name: string, open: () => Promise<StoreFixture>
       expect(await store.completeWindow(window.id, worker, { points, results: { ok: true }, labelled: 0 })).toBe(true);
     }
 
+    runAlertStoreContract({ store: () => store, connect: () => fixture.connect(), createModel: (name) => createModel({ name }) });
+
     describe('lifecycle', () => {
       it('migrate is idempotent and keeps data', async () => {
         const model = await createModel();
         await store.migrate();
         await store.migrate();
         expect(await store.getModel('default', 'churn')).toEqual(model);
+      });
+
+      it('keeps a model\'s monitor settings, and reads a model stored without them as having none', async () => {
+        const monitors = { multivariateDrift: false, dataQuality: true, performance: true, anomalies: true, fairness: false, anomalyPercentile: 99, datasetDriftShare: 0.3 };
+        const withSettings = await createModel({ name: 'tuned', monitors });
+        expect(withSettings.monitors).toEqual(monitors);
+        expect((await store.getModel('default', 'tuned'))?.monitors).toEqual(monitors);
+        expect((await createModel({ name: 'plain' })).monitors).toBeUndefined();
       });
 
       it('ping resolves', async () => {
@@ -810,6 +821,39 @@ export function runStoreContract(name: string, open: () => Promise<StoreFixture>
           ['drift.share', null, 250],
           ['drift.statistic', 'age', 300],
         ]);
+      });
+
+      it('reads the newest points of a series, points without a feature, points with a value', async () => {
+        const { model, version } = await setup({ window: { kind: 'count', size: 1 } });
+        await store.ingestPredictions(model, makeRecords('r', 1, { versionId: version.id }));
+        const [window] = await allWindows(store, model.id);
+        await evaluate(window!, [
+          makePoint(window!, 'drift.statistic', 'age', 100),
+          makePoint(window!, 'drift.statistic', 'age', 200, null),
+          makePoint(window!, 'drift.statistic', 'age', 300),
+          makePoint(window!, 'drift.statistic', null, 250),
+          makePoint(window!, 'drift.statistic', 'age', 400),
+        ]);
+        const times = async (query: Parameters<Store['queryMetrics']>[1]): Promise<number[]> => (await store.queryMetrics(model.id, query)).map((p) => p.time);
+        expect(await times({ metric: 'drift.statistic', feature: 'age', latest: 2 })).toEqual([300, 400]);
+        expect(await times({ metric: 'drift.statistic', feature: 'age', latest: 3, limit: 1 })).toEqual([200, 300, 400]);
+        expect(await times({ metric: 'drift.statistic', feature: 'age', latest: 3, withValue: true })).toEqual([100, 300, 400]);
+        expect(await times({ metric: 'drift.statistic', feature: null })).toEqual([250]);
+        expect(await times({ withValue: true, to: 250 })).toEqual([100, 250]);
+      });
+
+      it('says when a model or version last received a record', async () => {
+        const { model, version } = await setup({ window: { kind: 'count', size: 1000 } });
+        const other = await createVersion(model, 'v2');
+        expect(await store.lastRecordAt(model.id)).toBeNull();
+        const before = Date.now();
+        await store.ingestPredictions(model, makeRecords('r', 3, { versionId: version.id, timestamp: 5 }));
+        const first = await store.lastRecordAt(model.id);
+        expect(first).toBeGreaterThanOrEqual(before);
+        expect(first).toBeLessThanOrEqual(Date.now());
+        expect(await store.lastRecordAt(model.id, version.id)).toBe(first);
+        expect(await store.lastRecordAt(model.id, other.id)).toBeNull();
+        expect(await store.lastRecordAt('no-such-model')).toBeNull();
       });
     });
 

@@ -7,6 +7,7 @@
  * duplicate, stored and counted once, whatever the batch or the node.
  */
 import type { MetricPoint, Model, ValidLabel, ValidRecord, Version, Window } from '@bothub/core';
+import type { AlertStore } from './alert-store.js';
 
 export type NewModel = Omit<Model, 'id' | 'createdAt'>;
 export type NewVersion = Omit<Version, 'id' | 'createdAt' | 'reference' | 'aliases'>;
@@ -38,13 +39,18 @@ export interface WindowPage {
 
 export interface MetricQuery {
   readonly metric?: string;
-  readonly feature?: string;
+  /** null: the points without a feature; undefined: any feature. */
+  readonly feature?: string | null;
   /** null: the all-segments series; undefined: every segment. */
   readonly segment?: string | null;
   readonly versionId?: string;
   readonly from?: number;
   readonly to?: number;
   readonly limit?: number;
+  /** Only the newest this many points (still returned oldest first); `limit` is then ignored. */
+  readonly latest?: number;
+  /** Only points with a value (not insufficient_data). */
+  readonly withValue?: boolean;
 }
 
 /** What a window evaluation leaves: its metric points and the full results (the report-shaped JSON of that window). */
@@ -119,6 +125,11 @@ export interface Store {
   queryMetrics(modelId: string, query: MetricQuery): Promise<MetricPoint[]>;
   /** The newest point of every (metric, feature) of the all-segments series, for the health view. */
   latestMetrics(modelId: string): Promise<MetricPoint[]>;
+  /** Epoch ms the model (one version of it, when given) last received a record; null before any. For absence alerts. */
+  lastRecordAt(modelId: string, versionId?: string): Promise<number | null>;
+
+  /** Alert rules, alerts, incidents, channels and the delivery queue. */
+  readonly alerts: AlertStore;
 
   // Retention (several nodes may call these concurrently: each row is deleted once, a repeated call finds less or nothing)
   /**

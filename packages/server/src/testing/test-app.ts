@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach } from 'vitest';
 import { createApp } from '../app.js';
-import type { AppDeps } from '../app.js';
+import type { AlertingDeps, AppDeps } from '../app.js';
 import { openSqliteStore } from '../storage/sqlite/index.js';
 import type { Store } from '../storage/store.js';
 
@@ -21,6 +21,17 @@ export interface TestApp {
 
 /** A fixed clock: 2026-01-01T00:00:00Z. */
 export const TEST_NOW = Date.UTC(2026, 0, 1);
+
+/**
+ * Alerting in route tests: no private destinations, no retrain commands, and no DNS (a host name fails to resolve at
+ * once), so no test reaches the network by accident; channel URLs in tests are address literals.
+ */
+export const TEST_ALERTING: AlertingDeps = {
+  policy: { allowPrivate: [] },
+  retrainCommands: [],
+  publicUrl: () => 'https://bothub.test',
+  lookup: (hostname) => Promise.reject(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname} (no DNS in tests)`), { code: 'ENOTFOUND' })),
+};
 
 /**
  * @example
@@ -42,6 +53,7 @@ export async function createTestApp(overrides: Partial<Omit<AppDeps, 'store'>> =
         wakes++;
       },
     },
+    alerting: TEST_ALERTING,
     ...overrides,
   });
   app.addHook('onClose', async () => {

@@ -25,6 +25,17 @@ const MODEL = {
 };
 
 describe('registry routes', () => {
+  it('stores the monitor settings with every monitor on unless switched off, and refuses unknown settings', async () => {
+    const { app } = await start();
+    const created = await app.inject({ method: 'POST', url: '/api/v1/models', payload: { ...MODEL, monitors: { anomalies: false, datasetDriftShare: 0.3 } } });
+    expect(created.statusCode).toBe(201);
+    const expected = { multivariateDrift: true, dataQuality: true, performance: true, anomalies: false, fairness: true, anomalyPercentile: 95, datasetDriftShare: 0.3 };
+    expect(created.json()).toMatchObject({ monitors: expected });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/models/churn' })).json()).toMatchObject({ monitors: expected });
+    const typo = await app.inject({ method: 'POST', url: '/api/v1/models', payload: { ...MODEL, name: 'other', monitors: { anomaly: false } } });
+    expect(typo.statusCode).toBe(400);
+  });
+
   it('creates a model with the defaults: project, window, retention', async () => {
     const { app } = await start();
     const response = await app.inject({ method: 'POST', url: '/api/v1/models', payload: MODEL });

@@ -1,7 +1,7 @@
 /**
  * The model registry: projects' models, their versions and aliases, and each version's reference profile.
  */
-import { checkWindowSpec, DEFAULT_PROJECT, DEFAULT_RETENTION, DEFAULT_WINDOW, defaultLateness, ROLE_COLUMNS } from '@bothub/core';
+import { checkWindowSpec, DEFAULT_MONITORS, DEFAULT_PROJECT, DEFAULT_RETENTION, DEFAULT_WINDOW, defaultLateness, ROLE_COLUMNS } from '@bothub/core';
 import type { Model, ModelSpec, Version, VersionSpec, WindowSpec } from '@bothub/core';
 import { ApiError } from '../../http/errors.js';
 import type { Store } from '../../storage/store.js';
@@ -13,6 +13,8 @@ export interface RegistryDeps {
   readonly clock: () => number;
   /** Seeds the reference profile's row sample, so a profile is reproducible. */
   readonly seed: number;
+  /** Told of every new model once it is stored (the default alert rules are created here). */
+  readonly onModelCreated?: (model: Model) => Promise<void>;
 }
 
 export interface RegistryService extends ReferenceProfiles {
@@ -74,7 +76,7 @@ export function createRegistryService(deps: RegistryDeps): RegistryService {
       checkModelSpec(spec);
       const project = spec.project ?? DEFAULT_PROJECT;
       if ((await store.getModel(project, spec.name)) !== null) throw new ApiError('model_exists', { project, model: spec.name });
-      return store.createModel({
+      const model = await store.createModel({
         project,
         name: spec.name,
         task: spec.task,
@@ -87,7 +89,10 @@ export function createRegistryService(deps: RegistryDeps): RegistryService {
         protected: spec.protected ?? null,
         window: storedWindow(spec.window),
         retention: { ...DEFAULT_RETENTION, ...spec.retention },
+        monitors: { ...DEFAULT_MONITORS, ...spec.monitors },
       });
+      await deps.onModelCreated?.(model);
+      return model;
     },
 
     listModels: (project) => store.listModels(project),

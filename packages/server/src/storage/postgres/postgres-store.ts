@@ -9,6 +9,8 @@ import type { DeletedMetrics, DeletedRecords, IngestStatus, MetricQuery, NewMode
 import { StoreConflictError, StoreNotFoundError } from '../store-errors.js';
 import { migratePostgres } from './migrate-postgres.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
+import { FOREIGN_KEY_VIOLATION, pgErrorCode as pgCode, UNIQUE_VIOLATION } from './pg-error-code.js';
+import { PostgresAlertStore } from './postgres-alert-store.js';
 import { quoteSchema } from './quote-schema.js';
 
 /** Most records in one merged write of queued batches (json_to_recordset takes them as one parameter). */
@@ -95,18 +97,12 @@ interface RecordRow {
   segment: string | null;
 }
 
-const UNIQUE_VIOLATION = '23505';
-const FOREIGN_KEY_VIOLATION = '23503';
 const WINDOW_ID = /^[1-9][0-9]{0,17}$/;
 
 const VERSION_COLUMNS = `v.id, v.model_id, v.version, v.metadata, v.reference_rows, v.reference_built_at, v.created_at,
   (SELECT array_agg(a.alias ORDER BY a.alias) FROM aliases a WHERE a.model_id = v.model_id AND a.version_id = v.id) AS aliases`;
 const WINDOW_COLUMNS = 'id, model_id, version_id, segment, kind, start_seq, end_seq, start_time, end_time, count, labelled, status, closed_at, evaluated_at';
 const POINT_COLUMNS = 'window_id, model_id, version_id, segment, time, metric, feature, value, p_value, threshold, status';
-
-function pgCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
-}
 
 /** JSON text for a jsonb parameter; SQL NULL for null so `label IS NULL` means "no label". */
 function toJson(value: unknown): Json {
@@ -129,6 +125,7 @@ function toModel(row: ModelRow): Model {
     protected: spec.protected,
     window: spec.window,
     retention: spec.retention,
+    ...(spec.monitors ? { monitors: spec.monitors } : {}),
     createdAt: row.created_at.toISOString(),
   };
 }
@@ -218,10 +215,12 @@ export class PostgresStore implements Store {
   readonly #setup: string;
   /** Connections opened by the pool that have not yet received the session settings. */
   readonly #unset = new WeakSet<PoolClient>();
+  readonly alerts: PostgresAlertStore;
 
   /** Takes ownership of the pool (closed by `close`); `openPostgresStore` is the usual way in. */
   constructor(pool: Pool, schema: string, onError: (error: Error) => void = () => undefined) {
     this.#pool = pool;
+    this.alerts = new PostgresAlertStore({ query: (text, values) => this.#query(text, values), transaction: (work) => this.#transaction(work) });
     this.#schema = schema;
     this.#setup = `SET search_path TO ${quoteSchema(schema)}; SET synchronous_commit TO on`;
     pool.on('connect', (client) => this.#unset.add(client));
@@ -696,18 +695,23 @@ export class PostgresStore implements Store {
       conditions.push(sql(`$${values.length}`));
     };
     if (query.metric !== undefined) where((p) => `metric = ${p}`, query.metric);
-    if (query.feature !== undefined) where((p) => `feature = ${p}`, query.feature);
+    if (query.feature === null) conditions.push('feature IS NULL');
+    else if (query.feature !== undefined) where((p) => `feature = ${p}`, query.feature);
+    if (query.withValue === true) conditions.push('value IS NOT NULL');
     if (query.segment === null) conditions.push('segment IS NULL');
     else if (query.segment !== undefined) where((p) => `segment = ${p}`, query.segment);
     if (query.versionId !== undefined) where((p) => `version_id = ${p}`, query.versionId);
     if (query.from !== undefined) where((p) => `time >= ${p}`, query.from);
     if (query.to !== undefined) where((p) => `time <= ${p}`, query.to);
     let limit = '';
-    if (query.limit !== undefined) {
-      values.push(Math.max(0, Math.floor(query.limit)));
+    const count = query.latest ?? query.limit;
+    if (count !== undefined) {
+      values.push(Math.max(0, Math.floor(count)));
       limit = ` LIMIT $${values.length}`;
     }
-    const { rows } = await this.#query<PointRow>(`SELECT ${POINT_COLUMNS} FROM metric_points WHERE ${conditions.join(' AND ')} ORDER BY time, id${limit}`, values);
+    const filtered = `SELECT ${POINT_COLUMNS}, id FROM metric_points WHERE ${conditions.join(' AND ')}`;
+    const sql = query.latest === undefined ? `${filtered} ORDER BY time, id${limit}` : `SELECT * FROM (${filtered} ORDER BY time DESC, id DESC${limit}) latest ORDER BY time, id`;
+    const { rows } = await this.#query<PointRow>(sql, values);
     return rows.map(toPoint);
   }
 
@@ -719,6 +723,17 @@ export class PostgresStore implements Store {
       [modelId],
     );
     return rows.map(toPoint);
+  }
+
+  async lastRecordAt(modelId: string, versionId?: string): Promise<number | null> {
+    // The newest record of each version by seq (records_version_seq), not a scan of the model's records.
+    const { rows } = await this.#query<{ at: number | null }>(
+      `SELECT max(r.received_at) AS at FROM versions v
+       CROSS JOIN LATERAL (SELECT received_at FROM records WHERE model_id = v.model_id AND version_id = v.id ORDER BY seq DESC LIMIT 1) r
+       WHERE v.model_id = $1 AND ($2::text IS NULL OR v.id = $2)`,
+      [modelId, versionId ?? null],
+    );
+    return rows[0]?.at ?? null;
   }
 
   // Retention

@@ -7,10 +7,11 @@ import type Database from 'better-sqlite3';
 import { migration001Initial } from './migrations/001-initial.js';
 import { migration002TimeWindows } from './migrations/002-time-windows.js';
 import { migration004RetentionIndexes } from './migrations/004-retention-indexes.js';
+import { migration005Alerts } from './migrations/005-alerts.js';
 import type { SqliteMigration } from './sqlite-migration.js';
 
 /** Every migration, oldest first. A released migration is never edited: add the next one. */
-export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [migration001Initial, migration002TimeWindows, migration004RetentionIndexes];
+export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [migration001Initial, migration002TimeWindows, migration004RetentionIndexes, migration005Alerts];
 
 /**
  * Applies the migrations not yet recorded in `schema_migrations`; returns the versions it applied.

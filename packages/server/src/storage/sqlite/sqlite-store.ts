@@ -16,6 +16,9 @@ import { StoreConflictError, StoreNotFoundError } from '../store-errors.js';
 import { GroupCommit } from './group-commit.js';
 import { applySqliteMigrations } from './apply-sqlite-migrations.js';
 import { retainNativeHandles } from './retain-native-handles.js';
+import { isUniqueViolation } from './is-unique-violation.js';
+import { settle } from './settle.js';
+import { SqliteAlertStore } from './sqlite-alert-store.js';
 
 /** Where the database lives: a data directory (the file is `<dataDir>/bothub.sqlite`) or an explicit file. */
 export type SqliteStoreOptions = { readonly dataDir: string } | { readonly file: string };
@@ -275,6 +278,13 @@ function prepareStatements(db: Database.Database) {
     ),
     getWindow: db.prepare<[string, string], WindowRow & { results: Json | null }>(`SELECT ${WINDOW_COLUMNS}, results FROM windows WHERE model_id = ? AND id = ?`),
     windowPoints: db.prepare<[number], PointRow>(`SELECT ${POINT_COLUMNS} FROM metric_points WHERE window_key = ? ORDER BY rowid`),
+    // The newest record of each version by seq (records_version_seq), not a scan of the model's records.
+    lastRecordAt: db.prepare<[string], number | null>(
+      'SELECT max((SELECT r.received_at FROM records r WHERE r.version_key = v.key ORDER BY r.seq DESC LIMIT 1)) FROM versions v JOIN models m ON m.key = v.model_key WHERE m.id = ?',
+    ).pluck(),
+    lastVersionRecordAt: db.prepare<[string], number | null>(
+      'SELECT (SELECT r.received_at FROM records r WHERE r.version_key = v.key ORDER BY r.seq DESC LIMIT 1) FROM versions v WHERE v.id = ?',
+    ).pluck(),
     latestMetrics: db.prepare<[string], PointRow>(
       // SQLite returns the other columns of the row holding MAX(time) when the aggregate is a bare MAX().
       `SELECT ${POINT_COLUMNS}, MAX(time) AS latest FROM metric_points WHERE model_key = (SELECT key FROM models WHERE id = ?) AND segment IS NULL GROUP BY metric, feature`,
@@ -367,17 +377,6 @@ function toPoint(modelId: string, row: PointRow): MetricPoint {
   };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Database.SqliteError && (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
-}
-
-/** Runs synchronous work and turns its result or exception into a settled promise. */
-function settle<T>(work: () => T): Promise<T> {
-  return new Promise<T>((resolve) => {
-    resolve(work());
-  });
-}
-
 /**
  * The SQLite implementation of the Store port. Open it with `openSqliteStore`.
  *
@@ -393,9 +392,11 @@ export class SqliteStore implements Store {
   readonly #versionKeys = new Map<string, VersionKey>();
   readonly #ingest: GroupCommit<{ model: Model; records: readonly ValidRecord[] }, IngestStatus[]>;
   readonly #ingestLabels: (modelKey: number, window: WindowSpec, labels: readonly ValidLabel[]) => IngestStatus[];
+  readonly alerts: SqliteAlertStore;
 
   constructor(db: Database.Database) {
     this.#db = db;
+    this.alerts = new SqliteAlertStore(db);
     // Concurrent prediction batches share a transaction (one fsync): see group-commit.ts.
     const ingest = db.transaction((batches: readonly { model: Model; records: readonly ValidRecord[] }[]) => batches.map(({ model, records }) => this.#ingestBatch(model, records)));
     this.#ingest = new GroupCommit(
@@ -474,8 +475,8 @@ export class SqliteStore implements Store {
 
   createModel(model: NewModel): Promise<Model> {
     return settle(() => {
-      const { project, name, task, description, features, prediction, label, score, segmentFields, protected: protectedAttribute, window, retention } = model;
-      const spec = { task, description, features, prediction, label, score, segmentFields, protected: protectedAttribute, window, retention };
+      const { project, name, task, description, features, prediction, label, score, segmentFields, protected: protectedAttribute, window, retention, monitors } = model;
+      const spec = { task, description, features, prediction, label, score, segmentFields, protected: protectedAttribute, window, retention, ...(monitors ? { monitors } : {}) };
       const created: Model = { ...spec, id: randomUUID(), project, name, createdAt: new Date().toISOString() };
       try {
         this.#s.insertModel.run(created.id, project, name, JSON.stringify(spec), created.createdAt);
@@ -809,10 +810,12 @@ export class SqliteStore implements Store {
         where.push('metric = ?');
         params.push(query.metric);
       }
-      if (query.feature !== undefined) {
+      if (query.feature === null) where.push('feature IS NULL');
+      else if (query.feature !== undefined) {
         where.push('feature = ?');
         params.push(query.feature);
       }
+      if (query.withValue === true) where.push('value IS NOT NULL');
       if (query.segment === null) where.push('segment IS NULL');
       else if (query.segment !== undefined) {
         where.push('segment = ?');
@@ -830,8 +833,12 @@ export class SqliteStore implements Store {
         where.push('time <= ?');
         params.push(query.to);
       }
-      params.push(query.limit ?? -1);
-      const sql = `SELECT ${POINT_COLUMNS} FROM metric_points WHERE ${where.join(' AND ')} ORDER BY time, rowid LIMIT ?`;
+      params.push(query.latest ?? query.limit ?? -1);
+      const filtered = `SELECT ${POINT_COLUMNS}, rowid AS point_key FROM metric_points WHERE ${where.join(' AND ')}`;
+      const sql =
+        query.latest === undefined
+          ? `${filtered} ORDER BY time, rowid LIMIT ?`
+          : `SELECT * FROM (${filtered} ORDER BY time DESC, rowid DESC LIMIT ?) ORDER BY time, point_key`;
       let statement = this.#metricQueries.get(sql);
       if (!statement) {
         statement = this.#db.prepare<unknown[], PointRow>(sql);
@@ -843,6 +850,10 @@ export class SqliteStore implements Store {
 
   latestMetrics(modelId: string): Promise<MetricPoint[]> {
     return settle(() => this.#s.latestMetrics.all(modelId).map((row) => toPoint(modelId, row)));
+  }
+
+  lastRecordAt(modelId: string, versionId?: string): Promise<number | null> {
+    return settle(() => (versionId === undefined ? this.#s.lastRecordAt.get(modelId) : this.#s.lastVersionRecordAt.get(versionId)) ?? null);
   }
 
   // Retention
