@@ -6,7 +6,10 @@ import { pino } from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { createApp } from './app.js';
 import type { ServiceConfig } from './config.js';
+import { createAlertEvaluator } from './jobs/alert-evaluator.js';
+import { createDeliveryJob } from './jobs/delivery-job.js';
 import { createEvaluationWorkerPool } from './jobs/evaluation-worker-pool.js';
+import { createPeriodicJob } from './jobs/periodic-job.js';
 import { createRetentionJob } from './jobs/retention-job.js';
 import { createTimeWindowCloser } from './jobs/time-window-closer.js';
 import { createWindowEvaluator } from './jobs/window-evaluator.js';
@@ -21,9 +24,15 @@ export interface RunningService {
   readonly evaluator: WindowEvaluator;
   /** The address the service listens on, e.g. http://127.0.0.1:8080. */
   readonly url: string;
-  /** Stops accepting requests, lets the window job finish its round and the retention job its chunk, stops the evaluation worker, closes the store. */
+  /** Stops accepting requests, lets the window job finish its round, the delivery job its sends and the retention job its chunk, stops the evaluation worker, closes the store. */
   close(): Promise<void>;
 }
+
+const HOUR_MS = 3_600_000;
+/** A delivery claim outlives the longest send: an HTTP timeout of 10 s, a retrain command's 60 s. */
+const DELIVERY_LEASE_MS = 120_000;
+/** How often absence rules are checked: an alert "no data for N minutes" fires at most this late. */
+const ABSENCE_CHECK_MS = 30_000;
 
 /** Opens the store named by the configuration (PostgreSQL when a URL is given, else SQLite in the data directory) and migrates it. */
 export async function openStore(config: ServiceConfig): Promise<Store> {
@@ -39,18 +48,42 @@ export async function openStore(config: ServiceConfig): Promise<Store> {
 export async function startService(config: ServiceConfig): Promise<RunningService> {
   const log = pino({ level: config.logLevel });
   const store = await openStore(config);
+  const workerId = `${hostname()}:${process.pid}`;
+  let url = '';
+  const publicUrl = (): string => config.publicUrl ?? url;
+  const policy = { allowPrivate: config.allowPrivateChannelHosts };
+  const deliveries = createDeliveryJob({
+    store,
+    clock: Date.now,
+    workerId,
+    policy,
+    publicUrl,
+    maxAgeMs: config.deliveryMaxAgeHours * HOUR_MS,
+    leaseMs: DELIVERY_LEASE_MS,
+    pollMs: 1000,
+    log,
+  });
+  const alerts = createAlertEvaluator({ store, clock: Date.now, log, onQueued: () => deliveries.wake() });
+  // Absence rules ("no data for an hour") have no window to wait for.
+  const absence = createPeriodicJob({
+    run: () => alerts.checkAbsence(),
+    intervalMs: ABSENCE_CHECK_MS,
+    firstRunDelayMs: ABSENCE_CHECK_MS,
+    onError: (error) => log.error({ err: error }, 'absence check failed'),
+  });
   // The monitors take about 100 ms per window: run them off the request loop, one worker thread per window evaluated at once.
   const pool = createEvaluationWorkerPool({ size: config.evaluationConcurrency });
   const evaluator = createWindowEvaluator({
     store,
     clock: Date.now,
-    workerId: `${hostname()}:${process.pid}`,
+    workerId,
     seed: config.seed,
     concurrency: config.evaluationConcurrency,
     leaseMs: config.evaluationLeaseMs,
     pollMs: 1000,
     log,
     evaluate: pool.evaluate,
+    onEvaluated: (window, points) => alerts.evaluateWindow(window, points),
   });
   const retention = createRetentionJob({ store, clock: Date.now, intervalMs: config.retentionIntervalMs, log });
   // Lateness is set in whole seconds: a time window closes at most a second after it falls due.
@@ -62,8 +95,8 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     seed: config.seed,
     logger: { level: config.logLevel },
     evaluator,
+    alerting: { policy, retrainCommands: config.retrainCommands, publicUrl, deliveries },
   });
-  let url: string;
   try {
     url = await app.listen({ host: config.host, port: config.port });
   } catch (error) {
@@ -73,6 +106,8 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
   evaluator.start();
   closer.start();
   retention.start();
+  deliveries.start();
+  absence.start();
   return {
     app,
     store,
@@ -82,6 +117,8 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
       await app.close();
       await closer.stop();
       await evaluator.stop();
+      await absence.stop();
+      await deliveries.stop();
       await retention.stop();
       await pool.close();
       await store.close();

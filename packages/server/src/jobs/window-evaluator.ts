@@ -3,10 +3,12 @@
  * writes their metric points. It runs off the request path (ingestion only wakes it) and, through the store's
  * claims and leases, several nodes can run it against one database without evaluating a window twice.
  */
-import type { Model, Window } from '@bothub/core';
+import type { MetricPoint, Model, Window } from '@bothub/core';
 import type { Store } from '../storage/store.js';
 import { createInProcessEvaluate } from './evaluate-in-process.js';
 import type { EvaluateWindowFn } from './evaluate-in-process.js';
+import { createWakeableJob } from './wakeable-job.js';
+import type { WakeableJob } from './wakeable-job.js';
 
 export interface WindowEvaluatorDeps {
   readonly store: Store;
@@ -22,17 +24,15 @@ export interface WindowEvaluatorDeps {
   readonly log: { error(obj: object, msg: string): void; debug?(obj: object, msg: string): void };
   /** Runs the monitors on a window; default: on this thread. The service passes a worker pool's, to keep requests flowing. */
   readonly evaluate?: EvaluateWindowFn;
+  /**
+   * Told after a window's evaluation is stored, with its points (the alert rules run here). A failure is logged and
+   * does not fail the window.
+   */
+  readonly onEvaluated?: (window: Window, points: readonly MetricPoint[]) => Promise<void>;
 }
 
-export interface WindowEvaluator {
-  /** Ingestion calls this after a commit: windows may have closed. */
-  wake(): void;
-  start(): void;
-  /** Stops polling and waits for the round in progress. */
-  stop(): Promise<void>;
-  /** One round: claims and evaluates what is pending; resolves with the number of windows evaluated. */
-  runOnce(): Promise<number>;
-}
+/** `wake` after an ingestion commit (windows may have closed); `runOnce` claims and evaluates what is pending and resolves with how many windows it evaluated. */
+export type WindowEvaluator = WakeableJob<number>;
 
 /**
  * @example const evaluator = createWindowEvaluator({ store, clock: Date.now, workerId: 'node-1', seed: 42, concurrency: 1, leaseMs: 60_000, pollMs: 1000, log });
@@ -41,10 +41,6 @@ export function createWindowEvaluator(deps: WindowEvaluatorDeps): WindowEvaluato
   const evaluate = deps.evaluate ?? createInProcessEvaluate();
   const models = new Map<string, Model>();
   const profiles = new Map<string, Uint8Array>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<number> | undefined;
-  let wanted = false;
-  let stopped = true;
 
   async function modelOf(modelId: string): Promise<Model | null> {
     if (!models.has(modelId)) for (const m of await deps.store.listModels()) models.set(m.id, m);
@@ -61,6 +57,16 @@ export function createWindowEvaluator(deps: WindowEvaluatorDeps): WindowEvaluato
     return bytes;
   }
 
+  async function complete(window: Window, evaluation: Parameters<Store['completeWindow']>[2]): Promise<void> {
+    // A window reclaimed by another node after our lease ran out is theirs to report.
+    if (!(await deps.store.completeWindow(window.id, deps.workerId, evaluation)) || !deps.onEvaluated) return;
+    try {
+      await deps.onEvaluated(window, evaluation.points);
+    } catch (error) {
+      deps.log.error({ err: error, window: window.id }, 'alert evaluation failed');
+    }
+  }
+
   async function evaluateOne(window: Window): Promise<void> {
     const model = await modelOf(window.modelId);
     if (!model) throw new Error(`window ${window.id}: model ${window.modelId} not found`);
@@ -74,7 +80,7 @@ export function createWindowEvaluator(deps: WindowEvaluatorDeps): WindowEvaluato
         modelId: window.modelId, versionId: window.versionId, segment: window.segment, windowId: window.id, time: window.endTime,
         metric: 'volume.count', feature: null, value: records.length, pValue: null, threshold: null, status: 'ok' as const,
       };
-      await deps.store.completeWindow(window.id, deps.workerId, { points: [point], results: { reason: 'no reference profile for this version yet: upload one to get drift and quality monitors' }, labelled });
+      await complete(window, { points: [point], results: { reason: 'no reference profile for this version yet: upload one to get drift and quality monitors' }, labelled });
       return;
     }
     const evaluation = await evaluate({
@@ -82,14 +88,13 @@ export function createWindowEvaluator(deps: WindowEvaluatorDeps): WindowEvaluato
       options: { seed: deps.seed, windowId: window.id, versionId: window.versionId, segment: window.segment, time: window.endTime },
     });
     const evaluatedAt = deps.clock();
-    await deps.store.completeWindow(window.id, deps.workerId, evaluation);
+    await complete(window, evaluation);
     deps.log.debug?.({ window: window.id, records: records.length, loadMs: loaded - started, evaluateMs: evaluatedAt - loaded, storeMs: deps.clock() - evaluatedAt }, 'window evaluated');
   }
 
-  async function round(): Promise<number> {
+  async function round(stopping: () => boolean): Promise<number> {
     let evaluated = 0;
     for (;;) {
-      wanted = false;
       const windows = await deps.store.claimPendingWindows(deps.concurrency, deps.workerId, deps.leaseMs);
       if (windows.length === 0) break;
       // The claimed windows (at most `concurrency`) are evaluated at once: the pool has a worker for each.
@@ -106,43 +111,10 @@ export function createWindowEvaluator(deps: WindowEvaluatorDeps): WindowEvaluato
       );
       // Yield between rounds of windows so request handling is not starved while a backlog drains.
       await new Promise((resolve) => setImmediate(resolve));
-      if (stopped) break;
+      if (stopping()) break;
     }
     return evaluated;
   }
 
-  function schedule(delay: number): void {
-    if (stopped) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      void runOnce().finally(() => {
-        schedule(wanted ? 0 : deps.pollMs);
-      });
-    }, delay);
-  }
-
-  function runOnce(): Promise<number> {
-    running ??= round().finally(() => {
-      running = undefined;
-    });
-    return running;
-  }
-
-  return {
-    wake() {
-      wanted = true;
-      if (!running) schedule(0);
-    },
-    start() {
-      stopped = false;
-      schedule(0);
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-    runOnce,
-  };
+  return createWakeableJob({ run: round, pollMs: deps.pollMs, onError: (error) => deps.log.error({ err: error }, 'window round failed') });
 }
