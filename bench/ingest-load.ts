@@ -18,11 +18,11 @@ export interface LoadResult {
   readonly rejected: number;
 }
 
-/** Starts the service in a child process; resolves with its URL once it listens. */
-export async function startServiceProcess(target: string): Promise<{ url: string; child: ChildProcess; stderr: () => string }> {
+/** Starts the service in a child process (with more `settings` of the configuration, if given); resolves with its URL once it listens. */
+export async function startServiceProcess(target: string, settings: Record<string, unknown> = {}): Promise<{ url: string; child: ChildProcess; stderr: () => string }> {
   // BOTHUB_BENCH_SERVICE_NODE_ARGS passes flags to the service's node only, e.g. "--cpu-prof --cpu-prof-dir=prof".
   const nodeArgs = (process.env.BOTHUB_BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
-  const child = spawn(process.execPath, [...nodeArgs, '--require', join(repoRoot, 'bench/peak-memory-preload.cjs'), '--import', 'tsx', join(repoRoot, 'bench/serve-child.ts'), target], {
+  const child = spawn(process.execPath, [...nodeArgs, '--require', join(repoRoot, 'bench/peak-memory-preload.cjs'), '--import', 'tsx', join(repoRoot, 'bench/serve-child.ts'), target, JSON.stringify(settings)], {
     cwd: repoRoot,
     // The young-generation size recommended for high ingestion rates (docs/service.md, "Tuning").
     env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-semi-space-size=64`.trim() },
