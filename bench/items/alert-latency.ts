@@ -55,13 +55,14 @@ async function setUp(url: string, receiverOrigin: string, rng: ReturnType<typeof
   await post(`${url}/api/v1/models/bench/versions`, { version: '1', aliases: ['production'] });
   await post(`${url}/api/v1/models/bench/versions/1/reference`, { records: makeRecords(rng, 'ref', 0, false).concat(makeRecords(rng, 'ref', 1, false)) });
   await post(`${url}/api/v1/channels`, { name: 'bench', kind: 'webhook', severities: ['info'], url: `${receiverOrigin}/hook`, secret: SECRET, rateLimitPerMinute: 1000 });
-  // Every drifting window opens a new alert: resolved after one calm window, no cooldown.
+  // Every drifting window opens a new alert: resolved after one calm window, no cooldown. The effect size (W₁ / reference
+  // std) is about 3 for the 3 sd shift and about 0.05 for a calm window of 1,000.
   const rule = await post(`${url}/api/v1/alert-rules`, {
     name: 'First feature drift',
     model: 'bench',
-    metric: 'drift.statistic',
+    metric: 'drift.effect_size',
     feature: 'num_0',
-    condition: { kind: 'threshold', direction: 'above', value: 0.5 },
+    condition: { kind: 'threshold', direction: 'above', value: 1 },
     severity: 'critical',
     channels: ['bench'],
     autoResolveWindows: 1,

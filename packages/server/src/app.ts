@@ -104,8 +104,8 @@ export function createApp(deps: AppDeps): FastifyInstance {
       await rules.createDefaults(model);
     },
   });
-  const rules = createAlertRuleService({ store: deps.store, clock: deps.clock, registry });
   const alerts = createAlertService({ store: deps.store, clock: deps.clock, registry, ...(alerting.deliveries === undefined ? {} : { wakeDeliveries: () => alerting.deliveries?.wake() }) });
+  const rules = createAlertRuleService({ store: deps.store, clock: deps.clock, registry, alerts });
   const channels = createChannelService({
     store: deps.store,
     clock: deps.clock,

@@ -6,7 +6,12 @@
 import type { MetricPoint, Model, Window } from '@bothub/core';
 import type { Store } from '../storage/store.js';
 
-/** A point of a window, with the window's ids and time filled in. */
+/**
+ * A point of a window, with the window's ids and time filled in (status insufficient_data for a null value).
+ *
+ * @example
+ * pointOf(window, 'drift.statistic', 'age', 0.3, { status: 'warning' });
+ */
 export function pointOf(window: Window, metric: string, feature: string | null, value: number | null, extra: Partial<MetricPoint> = {}): MetricPoint {
   return { modelId: window.modelId, versionId: window.versionId, segment: window.segment, windowId: window.id, time: window.endTime, metric, feature, value, pValue: null, threshold: null, status: value === null ? 'insufficient_data' : 'ok', ...extra };
 }

@@ -71,6 +71,34 @@ describe('alert rule routes', () => {
     expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/alert-rules/${rule.id}` })).json()).toMatchObject({ error: { code: 'rule_not_found' } });
   });
 
+  it('resolves a rule\'s open alerts when it is switched off or deleted, telling its channels', async () => {
+    const t = await setup();
+    const channel = await t.app.inject({ method: 'POST', url: '/api/v1/channels', payload: { name: 'ops', kind: 'pagerduty', severities: ['warning'], routingKey: 'R0UT1NG' } });
+    expect(channel.statusCode, channel.body).toBe(201);
+    const rule = await createRule(t);
+    const other = await createRule(t, { ...RULE, name: 'Plan drift', feature: 'plan' });
+    const open = (id: string, ruleId: string, status: 'firing' | 'acknowledged' | 'resolved') =>
+      makeAlert({ id, ruleId, modelId: t.model.id, feature: id, status, ...(status === 'resolved' ? { resolvedAt: 0, resolvedBy: 'system' } : {}) });
+    const alerts = [open('a1', rule.id, 'firing'), open('a2', rule.id, 'acknowledged'), open('a3', rule.id, 'resolved'), open('b1', other.id, 'firing')];
+    await t.store.alerts.applyAlertChanges({ alerts: alerts.map((alert) => ({ alert, revision: null })), deliveries: [] });
+
+    const off = await t.app.inject({ method: 'PUT', url: `/api/v1/alert-rules/${rule.id}`, payload: { ...RULE, enabled: false } });
+    expect(off.statusCode, off.body).toBe(200);
+    for (const id of ['a1', 'a2']) {
+      const { alert } = (await t.store.alerts.getAlert(id))!;
+      expect(alert).toMatchObject({ status: 'resolved', resolvedBy: 'system' });
+      expect(alert.events.at(-1)).toMatchObject({ action: 'resolved', by: 'system', note: 'rule switched off' });
+      expect((await t.store.alerts.listDeliveries(id)).map((d) => d.event)).toEqual(['resolved']);
+    }
+    expect(await t.store.alerts.listDeliveries('a3')).toEqual([]);
+
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/alert-rules/${other.id}` })).statusCode).toBe(204);
+    const { alert } = (await t.store.alerts.getAlert('b1'))!;
+    expect(alert.events.at(-1)).toMatchObject({ action: 'resolved', note: 'rule deleted' });
+    const [delivery] = await t.store.alerts.listDeliveries('b1');
+    expect(delivery!.notification.rule).toEqual({ id: other.id, name: 'Plan drift' });
+  });
+
   it('refuses rules that could never work, naming the field', async () => {
     const t = await setup();
     const refused = async (payload: Record<string, unknown>): Promise<{ code: string; field?: string }> => {

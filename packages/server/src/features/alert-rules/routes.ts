@@ -104,7 +104,7 @@ export function alertRuleRoutes(rules: AlertRuleService): FastifyPluginAsyncType
       schema: {
         tags,
         summary: 'Replace an alert rule',
-        description: 'The whole spec, as on creation (omitted optional fields take their defaults); the model cannot change. Default rules can be changed or switched off (`enabled: false`) like any other.',
+        description: 'The whole spec, as on creation (omitted optional fields take their defaults); the model cannot change. Default rules can be changed or switched off (`enabled: false`) like any other; switching a rule off resolves its open alerts (channels hear "resolved").',
         params: RuleParamsSchema,
         body: AlertRuleSpecSchema,
         response: { 200: AlertRuleSchema, ...errors },
@@ -113,7 +113,7 @@ export function alertRuleRoutes(rules: AlertRuleService): FastifyPluginAsyncType
     });
 
     app.delete('/alert-rules/:rule', {
-      schema: { tags, summary: 'Delete an alert rule', description: 'Its alerts stay, with their history.', params: RuleParamsSchema, response: { 204: Type.Null(), ...errors } },
+      schema: { tags, summary: 'Delete an alert rule', description: 'Its open alerts are resolved first (by "system"; channels hear "resolved"); its alerts stay, with their history.', params: RuleParamsSchema, response: { 204: Type.Null(), ...errors } },
       handler: async (request, reply) => {
         await rules.remove(request.params.rule);
         return reply.status(204).send(null);

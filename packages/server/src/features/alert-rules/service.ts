@@ -8,6 +8,7 @@ import type { AlertRule, AlertRuleSpec, Model, RulePrecision, RulePreview, Thres
 import { ApiError, invalidField } from '../../http/errors.js';
 import type { NewAlertRule } from '../../storage/alert-store.js';
 import type { Store } from '../../storage/store.js';
+import type { AlertService } from '../alerts/index.js';
 import type { RegistryService } from '../registry/index.js';
 import { checkAlertRule } from './check-alert-rule.js';
 
@@ -15,6 +16,8 @@ export interface AlertRuleDeps {
   readonly store: Store;
   readonly clock: () => number;
   readonly registry: Pick<RegistryService, 'requireModel' | 'requireVersion'>;
+  /** Resolves a rule's open alerts when the rule is deleted or switched off (channels hear "resolved"). */
+  readonly alerts: Pick<AlertService, 'closeRuleAlerts'>;
 }
 
 /** Changes to a stored rule for a preview: any field of a rule spec but its model; null clears an optional one. */
@@ -42,8 +45,9 @@ export interface AlertRuleService {
   create(spec: AlertRuleSpec): Promise<AlertRule>;
   list(filter: { model?: string; project?: string }): Promise<AlertRule[]>;
   get(id: string): Promise<AlertRule>;
-  /** Replaces the rule (a rule keeps its model). */
+  /** Replaces the rule (a rule keeps its model); switching it off resolves its open alerts. */
   update(id: string, spec: AlertRuleSpec): Promise<AlertRule>;
+  /** Deletes the rule after resolving its open alerts (they stay, with their history). */
   remove(id: string): Promise<void>;
   /** What the rule, with `changes`, would have done over the stored history. */
   preview(id: string, changes: RuleChanges): Promise<RulePreview & { rule: AlertRule }>;
@@ -60,7 +64,7 @@ const PRECISION_MAX_ALERTS = 10_000;
 
 /**
  * @example
- * const rules = createAlertRuleService({ store, clock: Date.now, registry });
+ * const rules = createAlertRuleService({ store, clock: Date.now, registry, alerts });
  * const rule = await rules.create({ name: 'Income drift', model: 'credit', metric: 'drift.statistic', feature: 'income', condition: { kind: 'threshold', direction: 'above', value: 0.2 }, severity: 'warning' });
  */
 export function createAlertRuleService(deps: AlertRuleDeps): AlertRuleService {
@@ -138,10 +142,15 @@ export function createAlertRuleService(deps: AlertRuleDeps): AlertRuleService {
       if (model.id !== stored.modelId) throw invalidField('body', 'model', 'a rule cannot move to another model: create a rule there');
       const updated = await store.alerts.updateRule(id, await toNewRule(spec, model, stored.isDefault));
       if (updated === null) throw new ApiError('rule_not_found', { rule: id });
+      // Nothing will evaluate its alerts any more: left open, they (and a PagerDuty incident) would never resolve.
+      if (stored.enabled && !updated.enabled) await deps.alerts.closeRuleAlerts(id, 'rule switched off');
       return updated;
     },
 
     async remove(id) {
+      await requireRule(id);
+      // Before the rule goes: its channels are the ones told.
+      await deps.alerts.closeRuleAlerts(id, 'rule deleted');
       if (!(await store.alerts.deleteRule(id))) throw new ApiError('rule_not_found', { rule: id });
     },
 

@@ -46,9 +46,14 @@ export interface AlertService {
   acknowledge(id: string, by: string, note?: string): Promise<Alert>;
   resolve(id: string, by: string, note?: string): Promise<Alert>;
   feedback(id: string, verdict: 'real' | 'false', by: string, note?: string): Promise<Alert>;
+  /** Resolves (by "system") every open alert of a rule that is being deleted or switched off; resolves with how many. */
+  closeRuleAlerts(ruleId: string, note: string): Promise<number>;
   listIncidents(filter: IncidentListFilter): Promise<{ incidents: Incident[]; next: string | null }>;
   getIncident(id: string): Promise<Incident>;
 }
+
+/** Open alerts of one rule resolved at once when it goes (each rule has at most one per series). */
+const MAX_OPEN_ALERTS_CLOSED = 10_000;
 
 /**
  * @example
@@ -137,6 +142,18 @@ export function createAlertService(deps: AlertDeps): AlertService {
     acknowledge: (id, by, note) => act(id, (alert, now) => acknowledgeAlert(alert, by, now, note)),
     resolve: (id, by, note) => act(id, (alert, now) => resolveAlert(alert, by, now, note)),
     feedback: (id, verdict, by, note) => act(id, (alert, now) => recordFeedback(alert, verdict, by, now, note)),
+
+    async closeRuleAlerts(ruleId, note) {
+      let closed = 0;
+      for (const status of ['firing', 'acknowledged'] as const) {
+        const { alerts } = await store.alerts.listAlerts({ ruleId, status, limit: MAX_OPEN_ALERTS_CLOSED });
+        for (const alert of alerts) {
+          await act(alert.id, (current, now) => resolveAlert(current, 'system', now, note));
+          closed++;
+        }
+      }
+      return closed;
+    },
 
     async listIncidents(filter) {
       const modelId = await modelIdOf(filter.model, filter.project);
