@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
@@ -20,6 +21,8 @@ export default defineConfig(
       'no-restricted-syntax': ['error', { selector: 'ExportAllDeclaration', message: 'List exports by name; no export *.' }],
     },
   },
+  // The dashboard's React components: the rules of hooks and the React Compiler's checks.
+  { files: ['packages/dashboard/src/**/*.{ts,tsx}'], ...reactHooks.configs.flat['recommended-latest'] },
   {
     files: ['**/*.cjs', 'packages/cli/bin/*.js'],
     languageOptions: { globals: { process: 'readonly' } },

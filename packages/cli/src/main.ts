@@ -6,6 +6,8 @@ import { checkCommand } from './commands/check-command.js';
 import type { CheckCommandOptions } from './commands/check-command.js';
 import { reportCommand } from './commands/report-command.js';
 import { serveCommand } from './commands/serve-command.js';
+import { demoCommand, parsePositive, parseSeed } from './commands/demo-command.js';
+import type { DemoCommandOptions } from './commands/demo-command.js';
 import type { ServeOptions } from './commands/serve-command.js';
 import { ConfigError } from '@bothub/server';
 import type { ReportCommandOptions } from './commands/report-command.js';
@@ -76,6 +78,21 @@ export async function main(argv: readonly string[], io = { out: (t: string) => c
     .option('--config <file>', 'a JSON configuration file (or BOTHUB_CONFIG)')
     .action(async (options: ServeOptions) => {
       exitCode = await serveCommand(options, io.out);
+    });
+
+  program
+    .command('demo')
+    .description('start the service with a bundled credit-default model whose traffic drifts, and print the dashboard address')
+    .option('--seed <n>', 'seed of the reference set and the traffic: the same seed sends the same records', parseSeed, 42)
+    .option('--speed <x>', 'demo-minutes per wall-clock minute (60: one demo-hour per minute; the drift shows within a minute)', parsePositive, 60)
+    .option('--host <host>', 'interface to listen on (default 127.0.0.1)')
+    .option('--port <port>', 'TCP port (default 8080; 0 picks a free one)')
+    .option('--data-dir <dir>', 'keep the SQLite database here (default a temporary directory removed on exit); a directory of an earlier demo gets a new model credit-demo-2 …')
+    .option('--no-open', 'do not open the dashboard in a browser (it opens only from a terminal with a display)')
+    .option('--duration <minutes>', 'stop after this many demo-minutes (default: run until Ctrl-C)', parsePositive)
+    .addHelpText('after', '\nTimeline in demo time: 0:00 healthy, 0:45 feature shift (drift alert), 1:30 performance decay (labels 30 demo-minutes late), 3:00 recovery.')
+    .action(async (options: DemoCommandOptions) => {
+      exitCode = await demoCommand(options, io.out, io.err);
     });
 
   try {

@@ -20,6 +20,7 @@ export type { ColumnRoles, ReportOptions } from './report-options.js';
 export { buildReport, columnRoles } from './report/build-report.js';
 export type { ReportContext } from './report/build-report.js';
 export { summarizeReport } from './report/summarize-report.js';
+export { formatCount, formatNumber, formatPValue, formatShare } from './format/format-value.js';
 export { reportJsonSchema } from './report/report-json-schema.js';
 export { DRIFT_TEST_NAMES, REPORT_SCHEMA_VERSION, ReportSchema } from './report/report-schema.js';
 export type {
@@ -79,6 +80,7 @@ export {
   FEATURE_TYPES,
   FeatureSpecSchema,
   MODEL_TASKS,
+  ModelPatchSchema,
   ModelSchema,
   MonitorSettingsSchema,
   ModelSpecSchema,
@@ -88,7 +90,7 @@ export {
   VersionSpecSchema,
   WindowSpecSchema,
 } from './registry/model-schema.js';
-export type { FeatureSpec, Model, ModelSpec, MonitorSettings, Version, VersionSpec, WindowSpec } from './registry/model-schema.js';
+export type { FeatureSpec, Model, ModelPatch, ModelSpec, MonitorSettings, Version, VersionSpec, WindowSpec } from './registry/model-schema.js';
 export { LabelBatchSchema, LabelRecordSchema, PredictionBatchSchema, PredictionRecordSchema, RecordOutcomeSchema } from './ingest/record-schema.js';
 export type { LabelRecord, PredictionRecord, RecordOutcome, ValidLabel, ValidRecord } from './ingest/record-schema.js';
 export { METRIC_STATUSES, MetricPointSchema, WINDOW_STATUSES, WindowSchema } from './monitoring/window.js';

@@ -13,8 +13,14 @@ import type { LookupAll, OutboundPolicy } from './channels/index.js';
 import { alertRuleRoutes, createAlertRuleService } from './features/alert-rules/index.js';
 import { alertRoutes, createAlertService } from './features/alerts/index.js';
 import { channelRoutes, createChannelService } from './features/channels/index.js';
+import { dashboardRoutes } from './features/dashboard/index.js';
+import { createEventService, DEFAULT_MAX_EVENT_STREAMS, eventRoutes } from './features/events/index.js';
+import type { EventService } from './features/events/index.js';
+import { createFleetService, fleetRoutes } from './features/fleet/index.js';
 import { createIngestionService, ingestionRoutes } from './features/ingestion/index.js';
 import { healthRoutes } from './features/health/index.js';
+import { createServiceMetrics, metricsRoutes, registerRequestMetrics } from './features/metrics/index.js';
+import type { ServiceMetrics } from './features/metrics/index.js';
 import { createQueryService, queryRoutes } from './features/query/index.js';
 import { createRegistryService, referenceRoutes, registryRoutes } from './features/registry/index.js';
 import { frameworkErrorHandler, registerErrorHandlers } from './http/errors.js';
@@ -42,6 +48,20 @@ export interface AppDeps {
   readonly evaluator?: { wake(): void };
   /** Alerting settings; default: no private channel destinations, no retrain commands, public URL http://127.0.0.1. */
   readonly alerting?: AlertingDeps;
+  /**
+   * The Prometheus metrics served at /metrics, shared with the jobs (main.ts creates one). Default: a registry of this
+   * app's own without the process metrics, which observe the whole process and belong to one registry per process.
+   */
+  readonly metrics?: ServiceMetrics;
+  /**
+   * The live updates of GET /api/v1/events, shared with the jobs (main.ts creates it and tells it of evaluated windows
+   * and of the alert job's changes). Default: this app's own, at most 100 streams.
+   */
+  readonly events?: EventService;
+  /** How often an idle event stream sends a heartbeat comment; default 15 s. */
+  readonly eventHeartbeatMs?: number;
+  /** The built dashboard's directory (with index.html), served at `/`; absent, `/` says how to build it. */
+  readonly dashboard?: { readonly root: string };
 }
 
 export interface AlertingDeps {
@@ -62,6 +82,7 @@ export interface AlertingDeps {
 const DEFAULT_ALERTING: AlertingDeps = { policy: { allowPrivate: [] }, retrainCommands: [], publicUrl: () => 'http://127.0.0.1' };
 
 const DEFAULT_SEED = 42;
+const DEFAULT_EVENT_HEARTBEAT_MS = 15_000;
 const DEFAULT_REFERENCE_BODY_BYTES = 1024 ** 3;
 
 const API_DESCRIPTION = [
@@ -95,16 +116,25 @@ export function createApp(deps: AppDeps): FastifyInstance {
 
   registerErrorHandlers(app, deps.limits);
   registerBodyParsers(app);
+  const metrics = deps.metrics ?? createServiceMetrics({ processMetrics: false });
+  registerRequestMetrics(app, metrics);
   // Only JSON and JSON Lines bodies: anything else answers 415 rather than reaching a schema as a string.
   app.removeContentTypeParser('text/plain');
 
   const alerting = deps.alerting ?? DEFAULT_ALERTING;
+  const events = deps.events ?? createEventService({ store: deps.store, maxStreams: DEFAULT_MAX_EVENT_STREAMS });
   // Every new model gets the default alert rules (rules is assigned below, before any request can create a model).
   const registry = createRegistryService({ store: deps.store, clock: deps.clock, seed: deps.seed ?? DEFAULT_SEED, onModelCreated: async (model) => {
       await rules.createDefaults(model);
     },
   });
-  const alerts = createAlertService({ store: deps.store, clock: deps.clock, registry, ...(alerting.deliveries === undefined ? {} : { wakeDeliveries: () => alerting.deliveries?.wake() }) });
+  const alerts = createAlertService({
+    store: deps.store,
+    clock: deps.clock,
+    registry,
+    onAlertChanged: (model, alert, state) => events.alertChanged(model, alert, state),
+    ...(alerting.deliveries === undefined ? {} : { wakeDeliveries: () => alerting.deliveries?.wake() }),
+  });
   const rules = createAlertRuleService({ store: deps.store, clock: deps.clock, registry, alerts });
   const channels = createChannelService({
     store: deps.store,
@@ -120,6 +150,8 @@ export function createApp(deps: AppDeps): FastifyInstance {
     clock: deps.clock,
     batchRecords: deps.limits.batchRecords,
     ...(deps.evaluator === undefined ? {} : { wake: () => deps.evaluator?.wake() }),
+    metrics,
+    onIngested: (model, accepted) => events.recordsIngested(model, accepted),
   });
   const query = createQueryService({ store: deps.store, resolveVersion: (model, name) => registry.requireVersion(model, name) });
 
@@ -143,13 +175,17 @@ export function createApp(deps: AppDeps): FastifyInstance {
   // The UI's scripts and styles come from the package itself: /docs works without network access.
   void app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   void app.register(healthRoutes(deps.store));
+  void app.register(metricsRoutes(metrics, deps.store));
   void app.register(registryRoutes(registry), { prefix: API_PREFIX });
   void app.register(referenceRoutes(registry, { bodyBytes: deps.limits.bodyBytes, referenceBodyBytes: deps.limits.referenceBodyBytes ?? DEFAULT_REFERENCE_BODY_BYTES }), { prefix: API_PREFIX });
   void app.register(ingestionRoutes(registry, ingestion), { prefix: API_PREFIX });
   void app.register(queryRoutes(registry, query), { prefix: API_PREFIX });
+  void app.register(fleetRoutes(createFleetService({ store: deps.store, clock: deps.clock })), { prefix: API_PREFIX });
   void app.register(alertRuleRoutes(rules), { prefix: API_PREFIX });
   void app.register(alertRoutes(alerts), { prefix: API_PREFIX });
   void app.register(channelRoutes(channels), { prefix: API_PREFIX });
+  void app.register(eventRoutes(events, { heartbeatMs: deps.eventHeartbeatMs ?? DEFAULT_EVENT_HEARTBEAT_MS }), { prefix: API_PREFIX });
+  void app.register(dashboardRoutes(deps.dashboard));
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   return app;

@@ -28,6 +28,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({}, { BOTHUB_RETENTION_INTERVAL_MS: '0' })).toThrow('configuration: environment retentionIntervalMs must be an integer in [1000, 86400000], got "0"');
   });
 
+  it('caps the feature series of /metrics at 100 per model unless BOTHUB_METRICS_FEATURE_CAP says otherwise', () => {
+    expect(loadConfig({}, {}).metricsFeatureCap).toBe(100);
+    expect(loadConfig({}, { BOTHUB_METRICS_FEATURE_CAP: '20' }).metricsFeatureCap).toBe(20);
+    expect(() => loadConfig({ metricsFeatureCap: -1 }, {})).toThrow('configuration: flag metricsFeatureCap must be an integer in [0, 100000], got -1');
+  });
+
+  it('bounds event streams at 100 and serves no dashboard unless told where its build is', () => {
+    expect(loadConfig({}, {})).toMatchObject({ maxEventStreams: 100, dashboardDir: null });
+    expect(loadConfig({}, { BOTHUB_MAX_EVENT_STREAMS: '5', BOTHUB_DASHBOARD_DIR: '/srv/dashboard' })).toMatchObject({ maxEventStreams: 5, dashboardDir: '/srv/dashboard' });
+    expect(loadConfig({ dashboardDir: '/opt/ui' }, { BOTHUB_DASHBOARD_DIR: '/srv/dashboard' }).dashboardDir).toBe('/opt/ui');
+    expect(() => loadConfig({ maxEventStreams: -1 }, {})).toThrow('configuration: flag maxEventStreams must be an integer in [0, 100000], got -1');
+    expect(() => loadConfig({ dashboardDir: '' }, {})).toThrow('configuration: flag dashboardDir must be a directory path or null');
+  });
+
   it('reads the alerting settings: public URL, delivery age, private channel hosts, retrain commands', () => {
     expect(loadConfig({}, {})).toMatchObject({ publicUrl: null, deliveryMaxAgeHours: 24, allowPrivateChannelHosts: [], retrainCommands: [] });
     const config = loadConfig({}, {

@@ -49,6 +49,18 @@ export interface ServiceConfig {
    * this server with its rights, so only an administrator may choose it; empty by default (retrain channels post to a URL).
    */
   readonly retrainCommands: readonly (readonly string[])[];
+  /**
+   * Most feature columns of a model with series on /metrics (drift, quality); the rest are left out and counted in
+   * bothub_metrics_series_dropped. A model with thousands of features would otherwise flood Prometheus with series.
+   */
+  readonly metricsFeatureCap: number;
+  /** Live-update streams (GET /api/v1/events) open at once on this node (503 above): each holds a connection and a little memory. */
+  readonly maxEventStreams: number;
+  /**
+   * The built dashboard (a directory with index.html) served at `/`. null: `/` says how to build it. The `bothub serve`
+   * command sets it to the installed @bothub/dashboard package's build.
+   */
+  readonly dashboardDir: string | null;
 }
 
 export const DEFAULT_CONFIG: ServiceConfig = Object.freeze({
@@ -68,6 +80,9 @@ export const DEFAULT_CONFIG: ServiceConfig = Object.freeze({
   deliveryMaxAgeHours: 24,
   allowPrivateChannelHosts: [],
   retrainCommands: [],
+  metricsFeatureCap: 100,
+  maxEventStreams: 100,
+  dashboardDir: null,
 });
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -166,6 +181,16 @@ function validate(partial: Record<string, unknown>, source: string): Overrides {
       case 'retrainCommands':
         out.retrainCommands = commandList(setting, raw);
         break;
+      case 'metricsFeatureCap':
+        out.metricsFeatureCap = integer(setting, raw, 0, 100_000);
+        break;
+      case 'maxEventStreams':
+        out.maxEventStreams = integer(setting, raw, 0, 100_000);
+        break;
+      case 'dashboardDir':
+        if (raw !== null && (typeof raw !== 'string' || raw === '')) throw new ConfigError(setting, 'must be a directory path or null');
+        out.dashboardDir = raw;
+        break;
       default:
         throw new ConfigError(setting, 'is not a known setting');
     }
@@ -190,6 +215,9 @@ const ENV: Readonly<Record<string, keyof ServiceConfig>> = {
   BOTHUB_DELIVERY_MAX_AGE_HOURS: 'deliveryMaxAgeHours',
   BOTHUB_ALLOW_PRIVATE_CHANNEL_HOSTS: 'allowPrivateChannelHosts',
   BOTHUB_RETRAIN_COMMANDS: 'retrainCommands',
+  BOTHUB_METRICS_FEATURE_CAP: 'metricsFeatureCap',
+  BOTHUB_MAX_EVENT_STREAMS: 'maxEventStreams',
+  BOTHUB_DASHBOARD_DIR: 'dashboardDir',
 };
 
 /**

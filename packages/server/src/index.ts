@@ -6,6 +6,8 @@ export { openStore, startService } from './main.js';
 export type { RunningService } from './main.js';
 export { createWindowEvaluator } from './jobs/window-evaluator.js';
 export type { WindowEvaluator, WindowEvaluatorDeps } from './jobs/window-evaluator.js';
+export { createServiceMetrics } from './features/metrics/index.js';
+export type { ServiceMetrics, ServiceMetricsOptions } from './features/metrics/index.js';
 export type { Store } from './storage/store.js';
 export { openSqliteStore, SQLITE_FILE_NAME } from './storage/sqlite/index.js';
 export { openPostgresStore } from './storage/postgres/index.js';

@@ -5,6 +5,8 @@ import { hostname } from 'node:os';
 import { pino } from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { createApp } from './app.js';
+import { createEventService } from './features/events/index.js';
+import { createServiceMetrics } from './features/metrics/index.js';
 import type { ServiceConfig } from './config.js';
 import { createAlertEvaluator } from './jobs/alert-evaluator.js';
 import { createDeliveryJob } from './jobs/delivery-job.js';
@@ -48,6 +50,8 @@ export async function openStore(config: ServiceConfig): Promise<Store> {
 export async function startService(config: ServiceConfig): Promise<RunningService> {
   const log = pino({ level: config.logLevel });
   const store = await openStore(config);
+  // One registry for the app and the jobs: /metrics shows the evaluations and deliveries of this process.
+  const metrics = createServiceMetrics({ featureCap: config.metricsFeatureCap });
   const workerId = `${hostname()}:${process.pid}`;
   let url = '';
   const publicUrl = (): string => config.publicUrl ?? url;
@@ -62,8 +66,11 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     leaseMs: DELIVERY_LEASE_MS,
     pollMs: 1000,
     log,
+    metrics,
   });
-  const alerts = createAlertEvaluator({ store, clock: Date.now, log, onQueued: () => deliveries.wake() });
+  // Live updates: the app serves the streams, the jobs below tell it what happened.
+  const events = createEventService({ store, maxStreams: config.maxEventStreams });
+  const alerts = createAlertEvaluator({ store, clock: Date.now, log, onQueued: () => deliveries.wake(), onAlertChanged: (model, alert, state) => events.alertChanged(model, alert, state) });
   // Absence rules ("no data for an hour") have no window to wait for.
   const absence = createPeriodicJob({
     run: () => alerts.checkAbsence(),
@@ -83,7 +90,11 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     pollMs: 1000,
     log,
     evaluate: pool.evaluate,
-    onEvaluated: (window, points) => alerts.evaluateWindow(window, points),
+    onEvaluated: async (window, points) => {
+      await events.windowEvaluated(window);
+      await alerts.evaluateWindow(window, points);
+    },
+    metrics,
   });
   const retention = createRetentionJob({ store, clock: Date.now, intervalMs: config.retentionIntervalMs, log });
   // Lateness is set in whole seconds: a time window closes at most a second after it falls due.
@@ -96,6 +107,9 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     logger: { level: config.logLevel },
     evaluator,
     alerting: { policy, retrainCommands: config.retrainCommands, publicUrl, deliveries },
+    metrics,
+    events,
+    ...(config.dashboardDir === null ? {} : { dashboard: { root: config.dashboardDir } }),
   });
   try {
     url = await app.listen({ host: config.host, port: config.port });

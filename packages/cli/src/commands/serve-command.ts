@@ -1,4 +1,5 @@
 import { loadConfig, startService } from '@bothub/server';
+import { installedDashboardDir } from '../installed-dashboard-dir.js';
 
 export interface ServeOptions {
   host?: string;
@@ -18,9 +19,12 @@ export async function serveCommand(options: ServeOptions, out: (text: string) =>
   if (options.port !== undefined) flags.port = options.port;
   if (options.dataDir !== undefined) flags.dataDir = options.dataDir;
   if (options.databaseUrl !== undefined) flags.databaseUrl = options.databaseUrl;
-  const config = loadConfig(flags, process.env, options.config);
+  let config = loadConfig(flags, process.env, options.config);
+  // Unless the environment or the configuration file names one, serve the installed dashboard's build.
+  const dashboardDir = config.dashboardDir === null ? installedDashboardDir() : null;
+  if (dashboardDir !== null) config = loadConfig({ ...flags, dashboardDir }, process.env, options.config);
   const service = await startService(config);
-  out(`Bothub is listening on ${service.url} (storage: ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}); API docs at ${service.url}/docs`);
+  out(`Bothub is listening on ${service.url} (storage: ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}); dashboard at ${service.url}/, API docs at ${service.url}/docs`);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);

@@ -3,7 +3,7 @@
  * all come from here.
  */
 import { Type } from 'typebox';
-import type { Static } from 'typebox';
+import type { Static, TProperties } from 'typebox';
 
 export const MODEL_TASKS = ['binary_classification', 'multiclass_classification', 'regression', 'ranking', 'embedding'] as const;
 export const FEATURE_TYPES = ['numerical', 'categorical', 'boolean', 'text', 'embedding'] as const;
@@ -83,6 +83,39 @@ export const ModelSpecSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** The schemas without their `default`s, which the validator would fill in: a patch leaves what it does not name as it is. */
+function withoutDefaults<Properties extends TProperties>(properties: Properties): Properties {
+  const copies: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(properties)) {
+    const copy: Record<string, unknown> = { ...schema };
+    delete copy.default;
+    copies[key] = copy;
+  }
+  return copies as Properties;
+}
+
+/**
+ * The body of `PATCH /api/v1/models/{model}`: the settings that may change once records flow. The schema of the records
+ * (task, features, prediction, label, score) and the model's identity may not; unknown fields are rejected.
+ */
+export const ModelPatchSchema = Type.Object(
+  {
+    description: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()], { description: 'null clears it.' })),
+    segmentFields: Type.Optional(Type.Array(Type.String(), { maxItems: 10, description: 'Replaces the list; applies to records ingested from then on.' })),
+    protected: Type.Optional(
+      Type.Union([Type.Object({ field: Type.String(), privileged: Type.String() }, { additionalProperties: false }), Type.Null()], { description: 'null: no fairness monitor.' }),
+    ),
+    window: Type.Optional(WindowSpecSchema),
+    retention: Type.Optional(
+      Type.Object({ recordsDays: Type.Optional(Type.Integer({ minimum: 1 })), metricsDays: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false, description: 'Merged over the current retention.' }),
+    ),
+    monitors: Type.Optional(
+      Type.Object(Type.Partial(Type.Object(withoutDefaults(MonitorSettingsSchema.properties))).properties, { additionalProperties: false, description: 'Merged over the current settings.' }),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
 export const ModelSchema = Type.Object({
   id: Type.String(),
   project: Type.String(),
@@ -136,6 +169,7 @@ export type FeatureSpec = Static<typeof FeatureSpecSchema>;
 export type WindowSpec = Static<typeof WindowSpecSchema>;
 export type MonitorSettings = Static<typeof MonitorSettingsSchema>;
 export type ModelSpec = Static<typeof ModelSpecSchema>;
+export type ModelPatch = Static<typeof ModelPatchSchema>;
 export type Model = Static<typeof ModelSchema>;
 export type VersionSpec = Static<typeof VersionSpecSchema>;
 export type Version = Static<typeof VersionSchema>;

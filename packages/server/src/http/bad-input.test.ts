@@ -69,6 +69,8 @@ const BODIES: Record<string, { make: (id: string) => Json; answer: Answer; items
     make: () => ({ version: '1', aliases: ['staging'], metadata: { trainingDataHash: 'abc', parameters: { depth: 3 }, metrics: { auc: 0.8 }, artifactUri: 's3://models/1' } }),
     answer: { ok: [409, 201], errors: ['validation_failed'] },
   },
+  // No window here: the count windows of one record must stay (a mutation that adds one is an unknown field or 400).
+  'PATCH /api/v1/models/{model}': { make: () => ({ description: 'fuzzed', monitors: { anomalyPercentile: 97 }, retention: { metricsDays: 365 } }), answer: { ok: [200], errors: ['validation_failed'] } },
   'PUT /api/v1/models/{model}/aliases/{alias}': { make: () => ({ version: '1' }), answer: { ok: [200], errors: ['version_not_found'] } },
   'POST /api/v1/models/{model}/versions/{version}/reference': {
     make: () => ({ records: Array.from({ length: 30 }, (_, i) => record(`ref-${i}`, i)) }),
@@ -439,7 +441,9 @@ describe('bad input on every route', { timeout: 30_000 * SCALE }, () => {
   it('reads every route from the OpenAPI document, with a valid example for each body', async () => {
     expect(operations.map((o) => o.key)).toEqual(expect.arrayContaining(['GET /healthz', 'POST /api/v1/models', 'POST /api/v1/models/{model}/predictions', 'GET /api/v1/models/{model}/metrics']));
     for (const operation of bodyOperations) await checkBody(operation, JSON.stringify(example(operation).make(nextId())));
-    for (const operation of operations.filter((o) => o.body === undefined && o.method !== 'DELETE')) expect((await send(operation)).statusCode, operation.key).toBe(200);
+    // The event stream never ends (and answers 406 without Accept: text/event-stream): events/routes.test.ts reads it over HTTP.
+    const endless = new Set(['GET /api/v1/events']);
+    for (const operation of operations.filter((o) => o.body === undefined && o.method !== 'DELETE' && !endless.has(o.key))) expect((await send(operation)).statusCode, operation.key).toBe(200);
     // Deletes last, then what they deleted again, for the tests that follow.
     for (const operation of operations.filter((o) => o.method === 'DELETE')) expect((await send(operation)).statusCode, operation.key).toBe(204);
     await createAlertingFixtures();

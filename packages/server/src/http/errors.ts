@@ -32,6 +32,8 @@ export const ERROR_CATALOGUE = {
   batch_too_large: { status: 413, message: 'The batch holds more records than the limit.' },
   unsupported_media_type: { status: 415, message: 'Unsupported Content-Type: send application/json or application/x-ndjson.' },
   unsupported_encoding: { status: 415, message: 'Unsupported Content-Encoding: send gzip or identity.' },
+  not_acceptable: { status: 406, message: 'This endpoint answers text/event-stream: send Accept: text/event-stream.' },
+  too_many_streams: { status: 503, message: 'Too many event streams are open on this node; retry later.' },
   not_ready: { status: 503, message: 'The store is not reachable.' },
   internal: { status: 500, message: 'Internal error.' },
 } as const satisfies Record<string, { status: number; message: string }>;

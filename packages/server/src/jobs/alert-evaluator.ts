@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { alertKeyOf, buildEvidence, evaluateCondition, groupIncident, nextAlertState, selectRuleSeries, seriesKeyOf } from '@bothub/core';
 import type { AlertRule, ConditionResult, Incident, MetricPoint, Model, Window } from '@bothub/core';
 import { commitAlertChanges } from '../features/alerts/index.js';
-import type { AlertChange } from '../features/alerts/index.js';
+import type { AlertChange, AlertChangeListener } from '../features/alerts/index.js';
 import type { Store } from '../storage/store.js';
 import { StoreConflictError } from '../storage/store-errors.js';
 
@@ -22,6 +22,8 @@ export interface AlertEvaluatorDeps {
   readonly log: { error(obj: object, msg: string): void; debug?(obj: object, msg: string): void };
   /** Told when notifications were queued: the delivery job's wake. */
   readonly onQueued?: () => void;
+  /** Told of each alert state change (fired, re-notified, resolved). */
+  readonly onAlertChanged?: AlertChangeListener;
   /** New alert and incident ids; random UUIDs by default. */
   readonly newId?: () => string;
 }
@@ -108,7 +110,7 @@ export function createAlertEvaluator(deps: AlertEvaluatorDeps): AlertEvaluator {
       for (const [i, change] of changes.entries()) if (change.notify === 'firing') changes[i] = { ...change, alert: { ...change.alert, incidentId: grouped.id } };
     }
     const version = await store.getVersionById(window.versionId);
-    const queued = await commitAlertChanges(store, { changes, incident, model, version, now });
+    const queued = await commitAlertChanges(store, { changes, incident, model, version, now }, deps.onAlertChanged);
     deps.log.debug?.({ window: window.id, changes: changes.length, queued }, 'alerts evaluated');
     if (queued > 0) deps.onQueued?.();
   }
@@ -122,7 +124,7 @@ export function createAlertEvaluator(deps: AlertEvaluatorDeps): AlertEvaluator {
     const change = await step(rule, seriesKeyOf(alertKeyOf(rule, null)), null, result, evidence, now);
     if (!change) return;
     const version = rule.versionId === null ? null : await store.getVersionById(rule.versionId);
-    if ((await commitAlertChanges(store, { changes: [change], model, version, now })) > 0) deps.onQueued?.();
+    if ((await commitAlertChanges(store, { changes: [change], model, version, now }, deps.onAlertChanged)) > 0) deps.onQueued?.();
   }
 
   return {

@@ -6,6 +6,7 @@ import type { Alert, Model, Notification, NotificationEvent } from '@bothub/core
 import { makeAlert, makeModel } from '@bothub/testkit';
 import { SIGNATURE_HEADER, verifyWebhookSignature } from '../channels/index.js';
 import { planDeliveries } from '../features/alerts/index.js';
+import { createServiceMetrics } from '../features/metrics/index.js';
 import type { NewChannel } from '../storage/alert-store.js';
 import { openSqliteStore } from '../storage/sqlite/index.js';
 import type { SqliteStore } from '../storage/sqlite/index.js';
@@ -108,7 +109,8 @@ describe('delivery job', () => {
     const alert = makeAlert({ modelId: model.id });
     await queue(alert, 'firing');
     await queue({ ...alert, status: 'acknowledged', acknowledgedAt: now, acknowledgedBy: 'ana' }, 'acknowledged', 1);
-    const deliveries = job();
+    const metrics = createServiceMetrics({ processMetrics: false });
+    const deliveries = job({ metrics });
 
     expect(await deliveries.runOnce()).toBe(0);
     let [firing, acknowledged] = await store.alerts.listDeliveries('a1');
@@ -131,6 +133,11 @@ describe('delivery job', () => {
     [firing, acknowledged] = await store.alerts.listDeliveries('a1');
     expect(firing).toMatchObject({ status: 'sent', attempts: 3, lastError: 'HTTP 429' });
     expect(acknowledged).toMatchObject({ status: 'sent', attempts: 1 });
+    const counted = (await metrics.registry.getSingleMetric('bothub_alert_deliveries_total')!.get()).values;
+    expect(counted.map((v) => [v.labels.channel_kind, v.labels.outcome, v.value])).toEqual([
+      ['webhook', 'retry', 2],
+      ['webhook', 'sent', 2],
+    ]);
   });
 
   it('gives up for good on a refusal, an outage longer than the maximum age, or a deleted or disabled channel', async () => {

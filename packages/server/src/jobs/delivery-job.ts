@@ -14,6 +14,7 @@ import type { Store } from '../storage/store.js';
 import { createChannelRateLimiter, nextRetryDelayMs, sendNotification } from '../channels/index.js';
 import type { ChannelRateLimiter, LookupAll, OutboundPolicy, SendOutcome } from '../channels/index.js';
 import { notificationUrl } from '../features/alerts/index.js';
+import type { ServiceMetrics } from '../features/metrics/index.js';
 import { createWakeableJob } from './wakeable-job.js';
 import type { WakeableJob } from './wakeable-job.js';
 
@@ -41,6 +42,8 @@ export interface DeliveryJobDeps {
   readonly sendTimeoutMs?: number;
   readonly lookup?: LookupAll;
   readonly limiter?: ChannelRateLimiter;
+  /** Counts each claimed delivery's outcome by channel kind (bothub_alert_deliveries_total). */
+  readonly metrics?: Pick<ServiceMetrics, 'countDelivery'>;
 }
 
 /** `wake` when notifications were queued; `runOnce` sends everything due now and resolves with how many it sent; `stop` lets the sends in progress finish (or time out). */
@@ -66,9 +69,10 @@ export function createDeliveryJob(deps: DeliveryJobDeps): DeliveryJob {
   }
 
   /** Records a send's outcome: sent, rescheduled, or given up. */
-  async function settle(delivery: Delivery, outcome: SendOutcome): Promise<Fate> {
+  async function settle(delivery: Delivery, kind: string, outcome: SendOutcome): Promise<Fate> {
     if (outcome.ok) {
       await store.alerts.completeDelivery(delivery.id, deps.workerId, { status: 'sent', at: deps.clock(), error: null, attempted: true });
+      deps.metrics?.countDelivery(kind, 'sent');
       return 'sent';
     }
     const attempts = delivery.attempts + 1;
@@ -76,9 +80,11 @@ export function createDeliveryJob(deps: DeliveryJobDeps): DeliveryJob {
     const next = deps.clock() + delay;
     if (!outcome.retryable || next - delivery.createdAt >= deps.maxAgeMs) {
       await giveUp(delivery, outcome.retryable ? `not delivered within ${deps.maxAgeMs / HOUR_MS} hours (${attempts} attempts); last error: ${outcome.error}` : outcome.error, true);
+      deps.metrics?.countDelivery(kind, 'dead');
       return 'dead';
     }
     await store.alerts.rescheduleDelivery(delivery.id, deps.workerId, next, outcome.error);
+    deps.metrics?.countDelivery(kind, 'retry');
     return 'waiting';
   }
 
@@ -96,12 +102,14 @@ export function createDeliveryJob(deps: DeliveryJobDeps): DeliveryJob {
             : null;
     if (stored === null || unsendable !== null) {
       await giveUp(delivery, unsendable ?? 'channel deleted', false);
+      deps.metrics?.countDelivery(stored?.channel.kind ?? 'unknown', 'dead');
       return 'dead';
     }
     const { channel, secrets } = stored;
     const rate = limiter.take(channel.id, channel.rateLimitPerMinute, now);
     if (!rate.ok) {
       await store.alerts.deferDelivery(delivery.id, deps.workerId, now + rate.waitMs);
+      deps.metrics?.countDelivery(channel.kind, 'deferred');
       return 'waiting';
     }
     const notification = { ...delivery.notification, url: notificationUrl(deps.publicUrl(), delivery.notification.url), sentAt: now };
@@ -111,7 +119,7 @@ export function createDeliveryJob(deps: DeliveryJobDeps): DeliveryJob {
       ...(deps.sendTimeoutMs === undefined ? {} : { timeoutMs: deps.sendTimeoutMs }),
       ...(deps.lookup === undefined ? {} : { lookup: deps.lookup }),
     });
-    return settle(delivery, outcome);
+    return settle(delivery, channel.kind, outcome);
   }
 
   /** A channel's deliveries one after another (in the order claimed); channels side by side. */

@@ -3,7 +3,9 @@
  * writes their metric points. It runs off the request path (ingestion only wakes it) and, through the store's
  * claims and leases, several nodes can run it against one database without evaluating a window twice.
  */
+import { performance } from 'node:perf_hooks';
 import type { MetricPoint, Model, Window } from '@bothub/core';
+import type { EvaluationOutcome, ServiceMetrics } from '../features/metrics/index.js';
 import type { Store } from '../storage/store.js';
 import { createInProcessEvaluate } from './evaluate-in-process.js';
 import type { EvaluateWindowFn } from './evaluate-in-process.js';
@@ -29,6 +31,8 @@ export interface WindowEvaluatorDeps {
    * does not fail the window.
    */
   readonly onEvaluated?: (window: Window, points: readonly MetricPoint[]) => Promise<void>;
+  /** Times each evaluation by outcome (bothub_window_evaluation_duration_seconds, bothub_window_evaluations_total). */
+  readonly metrics?: Pick<ServiceMetrics, 'observeEvaluation'>;
 }
 
 /** `wake` after an ingestion commit (windows may have closed); `runOnce` claims and evaluates what is pending and resolves with how many windows it evaluated. */
@@ -39,12 +43,12 @@ export type WindowEvaluator = WakeableJob<number>;
  */
 export function createWindowEvaluator(deps: WindowEvaluatorDeps): WindowEvaluator {
   const evaluate = deps.evaluate ?? createInProcessEvaluate();
-  const models = new Map<string, Model>();
+  let models = new Map<string, Model>();
   const profiles = new Map<string, Uint8Array>();
 
-  async function modelOf(modelId: string): Promise<Model | null> {
-    if (!models.has(modelId)) for (const m of await deps.store.listModels()) models.set(m.id, m);
-    return models.get(modelId) ?? null;
+  /** Reads every model's settings again: one short query per batch of windows, so an edit applies from the next window. */
+  async function loadModels(): Promise<void> {
+    models = new Map((await deps.store.listModels()).map((model) => [model.id, model]));
   }
 
   /** The serialized profile; `evaluate` deserializes it (once per version) where it runs. */
@@ -57,18 +61,21 @@ export function createWindowEvaluator(deps: WindowEvaluatorDeps): WindowEvaluato
     return bytes;
   }
 
-  async function complete(window: Window, evaluation: Parameters<Store['completeWindow']>[2]): Promise<void> {
+  /** Stores the evaluation and runs the alert rules on it; false when another node took the window over. */
+  async function complete(window: Window, evaluation: Parameters<Store['completeWindow']>[2]): Promise<boolean> {
     // A window reclaimed by another node after our lease ran out is theirs to report.
-    if (!(await deps.store.completeWindow(window.id, deps.workerId, evaluation)) || !deps.onEvaluated) return;
+    if (!(await deps.store.completeWindow(window.id, deps.workerId, evaluation))) return false;
+    if (!deps.onEvaluated) return true;
     try {
       await deps.onEvaluated(window, evaluation.points);
     } catch (error) {
       deps.log.error({ err: error, window: window.id }, 'alert evaluation failed');
     }
+    return true;
   }
 
-  async function evaluateOne(window: Window): Promise<void> {
-    const model = await modelOf(window.modelId);
+  async function evaluateOne(window: Window): Promise<EvaluationOutcome> {
+    const model = models.get(window.modelId);
     if (!model) throw new Error(`window ${window.id}: model ${window.modelId} not found`);
     const started = deps.clock();
     const records = await deps.store.loadWindowRecords(window);
@@ -80,16 +87,17 @@ export function createWindowEvaluator(deps: WindowEvaluatorDeps): WindowEvaluato
         modelId: window.modelId, versionId: window.versionId, segment: window.segment, windowId: window.id, time: window.endTime,
         metric: 'volume.count', feature: null, value: records.length, pValue: null, threshold: null, status: 'ok' as const,
       };
-      await complete(window, { points: [point], results: { reason: 'no reference profile for this version yet: upload one to get drift and quality monitors' }, labelled });
-      return;
+      const stored = await complete(window, { points: [point], results: { reason: 'no reference profile for this version yet: upload one to get drift and quality monitors' }, labelled });
+      return stored ? 'no_reference' : 'superseded';
     }
     const evaluation = await evaluate({
       model, versionId: window.versionId, profileBytes: profile, records, source: `window ${window.id}`,
       options: { seed: deps.seed, windowId: window.id, versionId: window.versionId, segment: window.segment, time: window.endTime },
     });
     const evaluatedAt = deps.clock();
-    await complete(window, evaluation);
+    const stored = await complete(window, evaluation);
     deps.log.debug?.({ window: window.id, records: records.length, loadMs: loaded - started, evaluateMs: evaluatedAt - loaded, storeMs: deps.clock() - evaluatedAt }, 'window evaluated');
+    return stored ? 'evaluated' : 'superseded';
   }
 
   async function round(stopping: () => boolean): Promise<number> {
@@ -97,16 +105,21 @@ export function createWindowEvaluator(deps: WindowEvaluatorDeps): WindowEvaluato
     for (;;) {
       const windows = await deps.store.claimPendingWindows(deps.concurrency, deps.workerId, deps.leaseMs);
       if (windows.length === 0) break;
+      await loadModels();
       // The claimed windows (at most `concurrency`) are evaluated at once: the pool has a worker for each.
       await Promise.all(
         windows.map(async (window) => {
+          // Durations are measured on the monotonic clock: the injected one is the records' clock, fixed in tests.
+          const started = performance.now();
+          let outcome: EvaluationOutcome = 'failed';
           try {
-            await evaluateOne(window);
+            outcome = await evaluateOne(window);
             evaluated++;
           } catch (error) {
             // The claim lapses after its lease and the window is retried; one bad window must not stop the others.
             deps.log.error({ err: error, window: window.id }, 'window evaluation failed');
           }
+          deps.metrics?.observeEvaluation(outcome, (performance.now() - started) / 1000);
         }),
       );
       // Yield between rounds of windows so request handling is not starved while a backlog drains.

@@ -259,6 +259,8 @@ export function runAlertStoreContract(context: AlertStoreContext): void {
         deliveries: [deliveryOf(channel, a1, 'firing', 1000), deliveryOf(channel, a1, 'resolved', 1000), deliveryOf(other.id, a1, 'firing', 1000), deliveryOf(channel, a2, 'firing', 3000)],
       });
       const keys = (list: readonly { idempotencyKey: string; channelId: string }[]): string[] => list.map((d) => `${d.channelId === channel ? 'ops' : 'other'}:${d.idempotencyKey}`);
+      // Pending counts every delivery not ended, due or not.
+      expect(await store.alerts.countPendingDeliveries()).toBe(4);
 
       expect(await store.alerts.claimDueDeliveries(999, 10, 'w1', 10_000)).toEqual([]);
       const claimed = await store.alerts.claimDueDeliveries(1000, 10, 'w1', 10_000);
@@ -288,6 +290,8 @@ export function runAlertStoreContract(context: AlertStoreContext): void {
       expect(keys(await store.alerts.claimDueDeliveries(4300, 10, 'w4', 1000))).toEqual(['ops:a1:resolved:resolved']);
       expect(await store.alerts.completeDelivery(resolved[0]!.id, 'w3', { status: 'sent', at: 4300, error: null, attempted: true })).toBe(false);
       expect(await store.alerts.completeDelivery(resolved[0]!.id, 'w4', { status: 'dead', at: 4400, error: 'HTTP 400', attempted: true })).toBe(true);
+      // Sent and dead ones no longer count; a2's and the one to the other channel do.
+      expect(await store.alerts.countPendingDeliveries()).toBe(2);
 
       expect((await store.alerts.listDeliveries('a1')).map((d) => [d.event, d.channelId === channel, d.status, d.attempts, d.sentAt, d.lastError])).toEqual([
         ['firing', true, 'sent', 2, 4100, 'HTTP 503'],

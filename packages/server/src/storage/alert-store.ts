@@ -155,6 +155,8 @@ export interface AlertStore {
   // Deliveries (several nodes may call these concurrently)
   /** An alert's deliveries in the order they were queued. */
   listDeliveries(alertId: string): Promise<Delivery[]>;
+  /** Deliveries not yet sent or given up (pending, due or not, claimed or not): the queue depth /metrics reports. */
+  countPendingDeliveries(): Promise<number>;
   /**
    * Claims up to `limit` pending deliveries due at `now` (nextAttemptAt <= now) whose lease is free or expired, for
    * `leaseMs`, oldest due first. A delivery is not handed out while an earlier delivery of the same alert to the same

@@ -214,6 +214,29 @@ export function runStoreContract(name: string, open: () => Promise<StoreFixture>
         expect(await store.listModels('empty')).toEqual([]);
       });
 
+      it('updates a model\'s settings, keeping its identity; a new window size restarts its count windows', async () => {
+        const { model, version } = await setup({ window: { kind: 'count', size: 3 } });
+        const records = makeRecords('r', 12, { versionId: version.id });
+        // One window of 3 closes; records 4 and 5 are in the open one.
+        await store.ingestPredictions(model, records.slice(0, 5));
+        const monitors = { multivariateDrift: false, dataQuality: true, performance: true, anomalies: true, fairness: true, anomalyPercentile: 99, datasetDriftShare: 0.4 };
+        const changed = { ...model, description: 'tuned', window: { kind: 'count' as const, size: 2 }, monitors, segmentFields: ['plan'] };
+        expect(await store.updateModel(changed)).toEqual(changed);
+        expect(await store.getModel('default', 'churn')).toEqual(changed);
+        expect(await store.listModels()).toEqual([changed]);
+
+        // The open window's records are in no window: windows of 2 start with the next record.
+        await store.ingestPredictions(changed, records.slice(5, 10));
+        const seqRanges = async (): Promise<number[][]> => (await allWindows(store, model.id)).map((w) => [w.count, w.endSeq - w.startSeq + 1]).sort((a, b) => b[0]! - a[0]!);
+        expect(await seqRanges()).toEqual([[3, 3], [2, 2], [2, 2]]);
+
+        // Settings that leave the window as it is (the same window, written in another order) keep the open window.
+        await store.updateModel({ ...changed, description: 'again', window: { size: 2, kind: 'count' } });
+        await store.ingestPredictions(changed, records.slice(10, 11));
+        expect(await seqRanges()).toEqual([[3, 3], [2, 2], [2, 2], [2, 2]]);
+        await expect(store.updateModel({ ...changed, id: 'no-such-model' })).rejects.toBeInstanceOf(StoreNotFoundError);
+      });
+
       it('rejects a second model with the same name in a project', async () => {
         await createModel();
         await expect(createModel()).rejects.toBeInstanceOf(StoreConflictError);
@@ -498,6 +521,17 @@ export function runStoreContract(name: string, open: () => Promise<StoreFixture>
         expect(new Set(ids).size).toBe(ids.length);
         expect(ids.sort()).toEqual(windows.slice(1).map((w) => w.id).sort());
         expect(await store.claimPendingWindows(10, 'w3', 60_000)).toEqual([]);
+      });
+
+      it('counts pending windows, claimed or not, until they are completed', async () => {
+        expect(await store.countPendingWindows()).toBe(0);
+        const { model, version } = await setup({ window: { kind: 'count', size: 1 } });
+        await store.ingestPredictions(model, makeRecords('r', 3, { versionId: version.id }));
+        expect(await store.countPendingWindows()).toBe(3);
+        const [claimed] = await store.claimPendingWindows(1, 'w1', 60_000);
+        expect(await store.countPendingWindows()).toBe(3);
+        await store.completeWindow(claimed!.id, 'w1', { points: [], results: null, labelled: 0 });
+        expect(await store.countPendingWindows()).toBe(2);
       });
 
       it('never hands a window to two connections claiming at once', async () => {
@@ -840,6 +874,21 @@ export function runStoreContract(name: string, open: () => Promise<StoreFixture>
         expect(await times({ metric: 'drift.statistic', feature: 'age', latest: 3, withValue: true })).toEqual([100, 300, 400]);
         expect(await times({ metric: 'drift.statistic', feature: null })).toEqual([250]);
         expect(await times({ withValue: true, to: 250 })).toEqual([100, 250]);
+      });
+
+      it('counts a model\'s records whose timestamp is at or after an instant', async () => {
+        const { model, version } = await setup({ window: { kind: 'count', size: 1000 } });
+        const other = await createModel({ name: 'other' });
+        const otherVersion = await createVersion(other);
+        expect(await store.countRecordsSince(model.id, 0)).toBe(0);
+        await store.ingestPredictions(model, [1000, 2000, 2000, 3000].map((timestamp, i) => makeRecord(`r${i}`, { versionId: version.id, timestamp })));
+        await store.ingestPredictions(other, makeRecords('o', 3, { versionId: otherVersion.id, timestamp: 2500 }));
+        expect(await store.countRecordsSince(model.id, 0)).toBe(4);
+        expect(await store.countRecordsSince(model.id, 2000)).toBe(3);
+        expect(await store.countRecordsSince(model.id, 2001)).toBe(1);
+        expect(await store.countRecordsSince(model.id, 3001)).toBe(0);
+        expect(await store.countRecordsSince(other.id, 2000)).toBe(3);
+        expect(await store.countRecordsSince('no-such-model', 0)).toBe(0);
       });
 
       it('says when a model or version last received a record', async () => {

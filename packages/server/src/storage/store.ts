@@ -72,6 +72,11 @@ export interface Store {
   /** By name within a project. */
   getModel(project: string, name: string): Promise<Model | null>;
   listModels(project?: string): Promise<Model[]>;
+  /**
+   * Stores the model's settings (everything but its id, project, name and creation time); the next batch and the next
+   * window evaluated use them. Throws StoreNotFoundError when no model has this id.
+   */
+  updateModel(model: Model): Promise<Model>;
   createVersion(version: NewVersion, aliases: readonly string[]): Promise<Version>;
   getVersion(modelId: string, version: string): Promise<Version | null>;
   getVersionById(versionId: string): Promise<Version | null>;
@@ -127,6 +132,10 @@ export interface Store {
   latestMetrics(modelId: string): Promise<MetricPoint[]>;
   /** Epoch ms the model (one version of it, when given) last received a record; null before any. For absence alerts. */
   lastRecordAt(modelId: string, versionId?: string): Promise<number | null>;
+  /** How many of the model's records have a timestamp at or after `since` (epoch ms): the traffic of the fleet view. */
+  countRecordsSince(modelId: string, since: number): Promise<number>;
+  /** Windows waiting for evaluation (pending, claimed or not), of every model: the queue depth /metrics reports. */
+  countPendingWindows(): Promise<number>;
 
   /** Alert rules, alerts, incidents, channels and the delivery queue. */
   readonly alerts: AlertStore;

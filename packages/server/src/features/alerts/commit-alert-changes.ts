@@ -21,6 +21,9 @@ export interface AlertCommit {
   readonly now: number;
 }
 
+/** Told of each committed state change (fired, re-notified, acknowledged, resolved): the live `alert.changed` event. */
+export type AlertChangeListener = (model: Model, alert: Alert, state: NotificationEvent) => void;
+
 /** The incidents of resolved alerts whose every alert is now resolved: they close. */
 async function closingIncidents(store: Store, alerts: readonly Alert[], written: readonly Incident[]): Promise<Incident[]> {
   const fresh = new Map(alerts.map((a) => [a.id, a]));
@@ -44,7 +47,7 @@ async function closingIncidents(store: Store, alerts: readonly Alert[], written:
  * @example
  * await commitAlertChanges(store, { changes: [{ alert, revision, notify: 'acknowledged' }], model, version: null, now: Date.now() });
  */
-export async function commitAlertChanges(store: Store, commit: AlertCommit): Promise<number> {
+export async function commitAlertChanges(store: Store, commit: AlertCommit, onChanged?: AlertChangeListener): Promise<number> {
   const notified = commit.changes.filter((c) => c.notify !== null);
   const deliveries: NewDelivery[] = [];
   if (notified.length > 0) {
@@ -59,5 +62,6 @@ export async function commitAlertChanges(store: Store, commit: AlertCommit): Pro
   const closing = await closingIncidents(store, commit.changes.map((c) => c.alert), written);
   const incidents = [...written.filter((i) => !closing.some((c) => c.id === i.id)), ...closing];
   const result = await store.alerts.applyAlertChanges({ alerts: commit.changes.map(({ alert, revision }) => ({ alert, revision })), incidents, deliveries });
+  if (onChanged) for (const { alert, notify } of notified) onChanged(commit.model, alert, notify!);
   return result.deliveries;
 }

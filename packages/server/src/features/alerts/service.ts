@@ -9,6 +9,7 @@ import type { Delivery } from '../../storage/alert-store.js';
 import type { Store } from '../../storage/store.js';
 import type { RegistryService } from '../registry/index.js';
 import { commitAlertChanges } from './commit-alert-changes.js';
+import type { AlertChangeListener } from './commit-alert-changes.js';
 
 export interface AlertDeps {
   readonly store: Store;
@@ -16,6 +17,8 @@ export interface AlertDeps {
   readonly registry: Pick<RegistryService, 'requireModel'>;
   /** Told when notifications were queued: the delivery job's wake. */
   readonly wakeDeliveries?: () => void;
+  /** Told of each alert state change people make (acknowledge, resolve). */
+  readonly onAlertChanged?: AlertChangeListener;
 }
 
 export interface AlertListFilter {
@@ -98,7 +101,7 @@ export function createAlertService(deps: AlertDeps): AlertService {
       throw error;
     }
     const version = action.notify === null ? null : await versionOf(action.alert);
-    const queued = await commitAlertChanges(store, { changes: [{ alert: action.alert, revision: stored.revision, notify: action.notify }], model: await modelOf(action.alert), version, now });
+    const queued = await commitAlertChanges(store, { changes: [{ alert: action.alert, revision: stored.revision, notify: action.notify }], model: await modelOf(action.alert), version, now }, deps.onAlertChanged);
     if (queued > 0) deps.wakeDeliveries?.();
     return action.alert;
   }

@@ -5,6 +5,7 @@ import { validateLabel, validateRecord } from '@bothub/core';
 import type { Model, RecordOutcome, ValidLabel, ValidRecord } from '@bothub/core';
 import { ApiError } from '../../http/errors.js';
 import type { IngestStatus, Store } from '../../storage/store.js';
+import type { ServiceMetrics } from '../metrics/index.js';
 
 export interface IngestionDeps {
   readonly store: Store;
@@ -13,6 +14,10 @@ export interface IngestionDeps {
   readonly batchRecords: number;
   /** Called after a commit that stored something: windows may have closed. */
   readonly wake?: () => void;
+  /** Counts each batch's records by outcome (bothub_ingested_records_total). */
+  readonly metrics?: Pick<ServiceMetrics, 'countIngested'>;
+  /** Told after each prediction batch's commit how many records were new (the live `records.ingested` event). */
+  readonly onIngested?: (model: Model, accepted: number) => void;
 }
 
 /** The answer to a batch: one outcome per record in the batch's order, and the counts. */
@@ -97,7 +102,10 @@ export function createIngestionService(deps: IngestionDeps): IngestionService {
       }
       const statuses = valid.length > 0 ? await store.ingestPredictions(model, valid) : [];
       if (statuses.includes('accepted')) deps.wake?.();
-      return assemble(outcomes, validIds, statuses);
+      const result = assemble(outcomes, validIds, statuses);
+      deps.metrics?.countIngested(model, 'prediction', result);
+      deps.onIngested?.(model, result.accepted);
+      return result;
     },
 
     async ingestLabels(model, raws) {
@@ -117,7 +125,9 @@ export function createIngestionService(deps: IngestionDeps): IngestionService {
       }
       const statuses = valid.length > 0 ? await store.ingestLabels(model, valid) : [];
       if (statuses.includes('accepted')) deps.wake?.();
-      return assemble(outcomes, validIds, statuses);
+      const result = assemble(outcomes, validIds, statuses);
+      deps.metrics?.countIngested(model, 'label', result);
+      return result;
     },
   };
 }

@@ -1,17 +1,17 @@
 /**
  * Reads of the monitoring results: windows, the metric history and the current health of each monitor.
  */
-import type { METRIC_STATUSES, MetricPoint, Model, Window } from '@bothub/core';
+import type { MetricPoint, Model, Window } from '@bothub/core';
 import { ApiError } from '../../http/errors.js';
 import type { Store, WindowPage } from '../../storage/store.js';
+import { summarizeHealth } from './summarize-health.js';
+import type { ModelHealth } from './summarize-health.js';
 
 export interface QueryDeps {
   readonly store: Store;
   /** Resolves a version name or alias to the version's id, or throws `version_not_found`. */
   readonly resolveVersion: (model: Model, versionOrAlias: string) => Promise<{ id: string }>;
 }
-
-type MetricStatus = (typeof METRIC_STATUSES)[number];
 
 export interface MetricsFilter {
   readonly metric?: string;
@@ -25,24 +25,6 @@ export interface MetricsFilter {
   readonly limit?: number;
 }
 
-/** The current state of one monitor (a metric family: drift, quality, performance, anomaly, fairness, label …). */
-export interface MonitorHealth {
-  readonly monitor: string;
-  /** The worst status of the family's newest points. */
-  readonly status: MetricStatus;
-  /** Epoch ms of the newest point. */
-  readonly updatedAt: number;
-  readonly counts: Record<MetricStatus, number>;
-  /** The newest points at warning or critical. */
-  readonly alerts: MetricPoint[];
-}
-
-export interface ModelHealth {
-  readonly model: string;
-  readonly status: MetricStatus;
-  readonly monitors: MonitorHealth[];
-}
-
 export interface QueryService {
   listWindows(model: Model, options: { limit: number; before?: string }): Promise<WindowPage>;
   getWindow(model: Model, windowId: string): Promise<{ window: Window; results: unknown; points: MetricPoint[] }>;
@@ -50,8 +32,6 @@ export interface QueryService {
   health(model: Model): Promise<ModelHealth>;
 }
 
-/** Ranks statuses for "worst of": no data is the least news, critical the most. */
-const SEVERITY: Record<MetricStatus, number> = { insufficient_data: 0, ok: 1, warning: 2, critical: 3 };
 export const DEFAULT_METRICS_LIMIT = 1000;
 
 function parseTime(value: string | undefined, field: string): number | undefined {
@@ -59,12 +39,6 @@ function parseTime(value: string | undefined, field: string): number | undefined
   const time = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : Date.parse(value);
   if (!Number.isFinite(time)) throw new ApiError('validation_failed', { in: 'querystring', field, reason: 'expected epoch milliseconds or an ISO 8601 date' }, `querystring.${field}: expected epoch milliseconds or an ISO 8601 date`);
   return time;
-}
-
-/** `drift.statistic` → `drift`. */
-function monitorOf(metric: string): string {
-  const dot = metric.indexOf('.');
-  return dot === -1 ? metric : metric.slice(0, dot);
 }
 
 /**
@@ -100,27 +74,7 @@ export function createQueryService(deps: QueryDeps): QueryService {
     },
 
     async health(model) {
-      const families = new Map<string, MetricPoint[]>();
-      for (const point of await store.latestMetrics(model.id)) {
-        const monitor = monitorOf(point.metric);
-        const list = families.get(monitor);
-        if (list === undefined) families.set(monitor, [point]);
-        else list.push(point);
-      }
-      const monitors: MonitorHealth[] = [];
-      for (const [monitor, points] of [...families].sort(([a], [b]) => a.localeCompare(b))) {
-        const counts: Record<MetricStatus, number> = { ok: 0, warning: 0, critical: 0, insufficient_data: 0 };
-        let status: MetricStatus = 'insufficient_data';
-        let updatedAt = -Infinity;
-        for (const point of points) {
-          counts[point.status]++;
-          if (SEVERITY[point.status] > SEVERITY[status]) status = point.status;
-          updatedAt = Math.max(updatedAt, point.time);
-        }
-        monitors.push({ monitor, status, updatedAt, counts, alerts: points.filter((point) => SEVERITY[point.status] >= SEVERITY.warning) });
-      }
-      const status = monitors.reduce<MetricStatus>((worst, entry) => (SEVERITY[entry.status] > SEVERITY[worst] ? entry.status : worst), 'insufficient_data');
-      return { model: model.name, status, monitors };
+      return summarizeHealth(model.name, await store.latestMetrics(model.id));
     },
   };
 }

@@ -254,3 +254,58 @@ describe('registry routes', () => {
     });
   });
 });
+
+describe('PATCH /api/v1/models/{model}', () => {
+  const patch = (app: TestApp['app'], payload: unknown, url = '/api/v1/models/churn') => app.inject({ method: 'PATCH', url, payload: payload as object });
+
+  it('merges monitors and retention, replaces the other fields, and keeps the record schema', async () => {
+    const { app } = await start();
+    expect((await app.inject({ method: 'POST', url: '/api/v1/models', payload: { ...MODEL, description: 'first', monitors: { fairness: false } } })).statusCode).toBe(201);
+    const response = await patch(app, { monitors: { anomalies: false, anomalyPercentile: 99 }, retention: { recordsDays: 7 }, segmentFields: ['plan'], window: { kind: 'time', size: 3600 }, description: null });
+    expect(response.statusCode).toBe(200);
+    const expected = {
+      name: 'churn',
+      task: 'binary_classification',
+      description: null,
+      segmentFields: ['plan'],
+      window: { kind: 'time', size: 3600, lateness: 360 },
+      retention: { recordsDays: 7, metricsDays: 365 },
+      monitors: { multivariateDrift: true, dataQuality: true, performance: true, anomalies: false, fairness: false, anomalyPercentile: 99, datasetDriftShare: 0.5 },
+      features: MODEL.features,
+    };
+    expect(response.json()).toMatchObject(expected);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/models/churn' })).json()).toMatchObject(expected);
+
+    const protectedSet = await patch(app, { protected: { field: 'plan', privileged: 'pro' }, description: 'second' });
+    expect(protectedSet.json()).toMatchObject({ protected: { field: 'plan', privileged: 'pro' }, description: 'second', monitors: { anomalies: false } });
+    expect((await patch(app, { protected: null })).json()).toMatchObject({ protected: null, description: 'second' });
+  });
+
+  it('answers 400 naming the field for unknown or fixed fields and settings create would refuse; 404 for an unknown model', async () => {
+    const { app } = await start();
+    expect((await app.inject({ method: 'POST', url: '/api/v1/models', payload: MODEL })).statusCode).toBe(201);
+    const cases: [unknown, string][] = [
+      [{ monitor: { anomalies: false } }, 'monitor'],
+      [{ monitors: { anomaly: false } }, 'anomaly'],
+      [{ features: [] }, 'features'],
+      [{ name: 'renamed' }, 'name'],
+      [{ task: 'regression' }, 'task'],
+      [{ segmentFields: ['region'] }, 'segmentFields[0]'],
+      [{ protected: { field: 'region', privileged: 'x' } }, 'protected.field'],
+      [{ window: { kind: 'time', size: 3600, slide: 7 } }, 'window.slide'],
+      [{ retention: { recordsDays: 0 } }, 'recordsDays'],
+      [{}, ''],
+    ];
+    for (const [payload, field] of cases) {
+      const response = await patch(app, payload);
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(response.json<{ error: { code: string } }>().error.code).toBe('validation_failed');
+      expect(JSON.stringify(response.json()), JSON.stringify(payload)).toContain(field);
+    }
+    expect((await app.inject({ method: 'GET', url: '/api/v1/models/churn' })).json()).toMatchObject({ segmentFields: [], protected: null, window: { kind: 'count', size: 1000 } });
+    const missing = await patch(app, { description: 'x' }, '/api/v1/models/nope');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ error: { code: 'model_not_found' } });
+    expect((await patch(app, { description: 'x' }, '/api/v1/models/churn?project=other')).statusCode).toBe(404);
+  });
+});

@@ -1,4 +1,4 @@
-import { ModelSchema, ModelSpecSchema, SlugSchema, VersionSchema, VersionSpecSchema } from '@bothub/core';
+import { ModelPatchSchema, ModelSchema, ModelSpecSchema, SlugSchema, VersionSchema, VersionSpecSchema } from '@bothub/core';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorResponseSchema } from '../../http/errors.js';
@@ -44,6 +44,27 @@ export function registryRoutes(registry: RegistryService): FastifyPluginAsyncTyp
     app.get('/models/:model', {
       schema: { tags, summary: 'Get a model', description: 'Model names are unique per project; `?project=` selects the project (default `default`).', params: ModelParamsSchema, querystring: ProjectQuerySchema, response: { 200: ModelSchema, ...errors } },
       handler: async (request) => registry.requireModel(request.query.project, request.params.model),
+    });
+
+    app.patch('/models/:model', {
+      schema: {
+        tags,
+        summary: 'Change a model\'s settings',
+        description: [
+          'Changes the settings that may change once records flow: `description`, `segmentFields`, `protected`, `window`, `retention` and `monitors`, checked as at registration.',
+          '`retention` and `monitors` merge over the current values; the other fields replace theirs (`null` clears `description` and `protected`).',
+          'The next batch ingested and the next window evaluated use the new settings: a new `window` applies to records ingested from then on: count windows restart with the next record (the records of the count window open at the change are left out of windows), and closed windows keep their records.',
+          'The record schema (task, features, prediction, label, score) and the name cannot change; these and unknown fields are rejected (400).',
+        ].join(' '),
+        params: ModelParamsSchema,
+        querystring: ProjectQuerySchema,
+        body: ModelPatchSchema,
+        response: { 200: ModelSchema, ...errors },
+      },
+      handler: async (request) => {
+        const model = await registry.requireModel(request.query.project, request.params.model);
+        return registry.updateModel(model, request.body);
+      },
     });
 
     app.post('/models/:model/versions', {

@@ -2,7 +2,7 @@
  * The model registry: projects' models, their versions and aliases, and each version's reference profile.
  */
 import { checkWindowSpec, DEFAULT_MONITORS, DEFAULT_PROJECT, DEFAULT_RETENTION, DEFAULT_WINDOW, defaultLateness, ROLE_COLUMNS } from '@bothub/core';
-import type { Model, ModelSpec, Version, VersionSpec, WindowSpec } from '@bothub/core';
+import type { Model, ModelPatch, ModelSpec, Version, VersionSpec, WindowSpec } from '@bothub/core';
 import { ApiError } from '../../http/errors.js';
 import type { Store } from '../../storage/store.js';
 import { createReferenceProfiles } from './reference-profiles.js';
@@ -20,6 +20,11 @@ export interface RegistryDeps {
 export interface RegistryService extends ReferenceProfiles {
   createModel(spec: ModelSpec): Promise<Model>;
   listModels(project?: string): Promise<Model[]>;
+  /**
+   * Applies a patch of the model's settings, checked as at registration: `retention` and `monitors` merge over the
+   * current values, the other fields replace theirs. Ingestion and the window job read it from the next batch and window.
+   */
+  updateModel(model: Model, patch: ModelPatch): Promise<Model>;
   /** The model or a `model_not_found` error. */
   requireModel(project: string | undefined, name: string): Promise<Model>;
   createVersion(model: Model, spec: VersionSpec): Promise<Version>;
@@ -96,6 +101,20 @@ export function createRegistryService(deps: RegistryDeps): RegistryService {
     },
 
     listModels: (project) => store.listModels(project),
+
+    async updateModel(model, patch) {
+      const updated: Model = {
+        ...model,
+        ...(patch.description === undefined ? {} : { description: patch.description }),
+        ...(patch.segmentFields === undefined ? {} : { segmentFields: patch.segmentFields }),
+        ...(patch.protected === undefined ? {} : { protected: patch.protected }),
+        ...(patch.window === undefined ? {} : { window: storedWindow(patch.window) }),
+        retention: { ...model.retention, ...patch.retention },
+        monitors: { ...DEFAULT_MONITORS, ...model.monitors, ...patch.monitors },
+      };
+      checkModelSpec({ ...updated, description: updated.description ?? undefined, label: updated.label ?? undefined, protected: updated.protected ?? undefined });
+      return store.updateModel(updated);
+    },
 
     async requireModel(project, name) {
       const model = await store.getModel(project ?? DEFAULT_PROJECT, name);

@@ -312,6 +312,12 @@ export class PostgresAlertStore implements AlertStore {
     return rows.map(toDelivery);
   }
 
+  async countPendingDeliveries(): Promise<number> {
+    // count(*) is a bigint, which pg returns as a string.
+    const { rows } = await this.#db.query<{ n: string }>("SELECT count(*) AS n FROM deliveries WHERE status = 'pending'");
+    return Number(rows[0]?.n ?? 0);
+  }
+
   async claimDueDeliveries(now: number, limit: number, worker: string, leaseMs: number): Promise<Delivery[]> {
     if (limit <= 0) return [];
     // An earlier pending delivery of the same alert to the same channel (leased or not) holds the later ones back;

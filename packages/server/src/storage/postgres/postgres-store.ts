@@ -7,6 +7,7 @@ import { groupByTimeWindow } from '../group-by-time-window.js';
 import { mergeConcurrentBatches } from '../merge-concurrent-batches.js';
 import type { DeletedMetrics, DeletedRecords, IngestStatus, MetricQuery, NewModel, NewVersion, RecordCursor, RecordRange, Store, StoredRecord, WindowEvaluation, WindowPage } from '../store.js';
 import { StoreConflictError, StoreNotFoundError } from '../store-errors.js';
+import { modelSpec, sameWindow } from '../model-spec.js';
 import { migratePostgres } from './migrate-postgres.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { FOREIGN_KEY_VIOLATION, pgErrorCode as pgCode, UNIQUE_VIOLATION } from './pg-error-code.js';
@@ -274,6 +275,19 @@ export class PostgresStore implements Store {
   async getModel(project: string, name: string): Promise<Model | null> {
     const { rows } = await this.#query<ModelRow>('SELECT * FROM models WHERE project = $1 AND name = $2', [project, name]);
     return rows[0] === undefined ? null : toModel(rows[0]);
+  }
+
+  async updateModel(model: Model): Promise<Model> {
+    return this.#transaction(async (client) => {
+      // Waits for an ingestion of the model in flight (it holds this row) and holds the next one off.
+      await client.query('SELECT 1 FROM ingest_sequences WHERE model_id = $1 FOR UPDATE', [model.id]);
+      const stored = await client.query<ModelRow>('SELECT * FROM models WHERE id = $1', [model.id]);
+      if (stored.rows[0] === undefined) throw new StoreNotFoundError('model', `No model with id ${model.id}.`);
+      const spec = modelSpec(model);
+      const { rows } = await client.query<ModelRow>('UPDATE models SET spec = $2 WHERE id = $1 RETURNING *', [model.id, JSON.stringify(spec)]);
+      if (!sameWindow(stored.rows[0].spec.window, spec.window)) await client.query('DELETE FROM window_counters WHERE model_id = $1', [model.id]);
+      return toModel(rows[0]!);
+    });
   }
 
   async listModels(project?: string): Promise<Model[]> {
@@ -734,6 +748,18 @@ export class PostgresStore implements Store {
       [modelId, versionId ?? null],
     );
     return rows[0]?.at ?? null;
+  }
+
+  async countRecordsSince(modelId: string, since: number): Promise<number> {
+    // count(*) is a bigint, which pg returns as a string.
+    const { rows } = await this.#query<{ n: string }>('SELECT count(*) AS n FROM records WHERE model_id = $1 AND ts >= $2', [modelId, since]);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async countPendingWindows(): Promise<number> {
+    // count(*) is a bigint, which pg returns as a string.
+    const { rows } = await this.#query<{ n: string }>("SELECT count(*) AS n FROM windows WHERE status = 'pending'");
+    return Number(rows[0]?.n ?? 0);
   }
 
   // Retention

@@ -88,6 +88,7 @@ function prepareStatements(db: Database.Database) {
       "INSERT INTO deliveries (id, channel_id, alert_id, event, idempotency_key, notification, status, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?) " +
         'ON CONFLICT (channel_id, idempotency_key) DO NOTHING',
     ),
+    countPendingDeliveries: db.prepare<[], number>("SELECT count(*) FROM deliveries WHERE status = 'pending'").pluck(),
     alertDeliveries: db.prepare<[string], DeliveryRow>(`SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE alert_id = ? ORDER BY key`),
     claimDeliveries: db.prepare<{ now: number; limit: number; worker: string; until: number }, DeliveryRow>(
       `UPDATE deliveries SET lease_owner = @worker, lease_until = @until WHERE key IN (
@@ -383,6 +384,10 @@ export class SqliteAlertStore implements AlertStore {
 
   listDeliveries(alertId: string): Promise<Delivery[]> {
     return settle(() => this.#s.alertDeliveries.all(alertId).map(toDelivery));
+  }
+
+  countPendingDeliveries(): Promise<number> {
+    return settle(() => this.#s.countPendingDeliveries.get() ?? 0);
   }
 
   claimDueDeliveries(now: number, limit: number, worker: string, leaseMs: number): Promise<Delivery[]> {

@@ -13,6 +13,8 @@ import type { MetricPoint, Model, ValidLabel, ValidRecord, Version, Window, Wind
 import { groupByTimeWindow } from '../group-by-time-window.js';
 import type { DeletedMetrics, DeletedRecords, IngestStatus, MetricQuery, NewModel, NewVersion, RecordCursor, RecordRange, Store, StoredRecord, WindowEvaluation, WindowPage } from '../store.js';
 import { StoreConflictError, StoreNotFoundError } from '../store-errors.js';
+import { modelSpec, sameWindow } from '../model-spec.js';
+import type { ModelSpec } from '../model-spec.js';
 import { GroupCommit } from './group-commit.js';
 import { applySqliteMigrations } from './apply-sqlite-migrations.js';
 import { retainNativeHandles } from './retain-native-handles.js';
@@ -166,10 +168,15 @@ const LOAD_RECORDS =
 function prepareStatements(db: Database.Database) {
   return {
     ping: db.prepare('SELECT 1'),
+    countPendingWindows: db.prepare<[], number>("SELECT count(*) FROM windows WHERE status = 'pending'").pluck(),
     insertModel: db.prepare('INSERT INTO models (id, project, name, spec, created_at) VALUES (?, ?, ?, ?, ?)'),
     modelByName: db.prepare<[string, string], ModelRow>('SELECT * FROM models WHERE project = ? AND name = ?'),
     modelKey: db.prepare<[string], number>('SELECT key FROM models WHERE id = ?').pluck(),
     listModels: db.prepare<[], ModelRow>('SELECT * FROM models ORDER BY project, name'),
+    updateModel: db.prepare<[string, string]>('UPDATE models SET spec = ? WHERE id = ?'),
+    modelSpecById: db.prepare<[string], string>('SELECT spec FROM models WHERE id = ?').pluck(),
+    resetCountWindows: db.prepare<[string]>('DELETE FROM window_counters WHERE version_key IN (SELECT v.key FROM versions v JOIN models m ON m.key = v.model_key WHERE m.id = ?)'),
+    countRecordsSince: db.prepare<[string, number], number>('SELECT count(*) FROM records WHERE model_key = (SELECT key FROM models WHERE id = ?) AND ts >= ?').pluck(),
     listProjectModels: db.prepare<[string], ModelRow>('SELECT * FROM models WHERE project = ? ORDER BY name'),
     insertVersion: db.prepare('INSERT INTO versions (id, model_key, version, metadata, created_at) VALUES (?, ?, ?, ?, ?)'),
     versionKey: db.prepare<[string], VersionKey>('SELECT key, model_key AS modelKey FROM versions WHERE id = ?'),
@@ -475,8 +482,8 @@ export class SqliteStore implements Store {
 
   createModel(model: NewModel): Promise<Model> {
     return settle(() => {
-      const { project, name, task, description, features, prediction, label, score, segmentFields, protected: protectedAttribute, window, retention, monitors } = model;
-      const spec = { task, description, features, prediction, label, score, segmentFields, protected: protectedAttribute, window, retention, ...(monitors ? { monitors } : {}) };
+      const { project, name } = model;
+      const spec = modelSpec(model);
       const created: Model = { ...spec, id: randomUUID(), project, name, createdAt: new Date().toISOString() };
       try {
         this.#s.insertModel.run(created.id, project, name, JSON.stringify(spec), created.createdAt);
@@ -485,6 +492,21 @@ export class SqliteStore implements Store {
         throw error;
       }
       return created;
+    });
+  }
+
+  updateModel(model: Model): Promise<Model> {
+    return settle(() => {
+      // Batches queued before the change commit with the settings they were sent under.
+      this.#ingest.flush();
+      return this.#immediate(() => {
+        const stored = this.#s.modelSpecById.get(model.id);
+        if (stored === undefined) throw new StoreNotFoundError('model', `No model with id ${model.id}.`);
+        const spec = modelSpec(model);
+        this.#s.updateModel.run(JSON.stringify(spec), model.id);
+        if (!sameWindow((JSON.parse(stored) as ModelSpec).window, spec.window)) this.#s.resetCountWindows.run(model.id);
+        return { ...spec, id: model.id, project: model.project, name: model.name, createdAt: model.createdAt };
+      });
     });
   }
 
@@ -854,6 +876,14 @@ export class SqliteStore implements Store {
 
   lastRecordAt(modelId: string, versionId?: string): Promise<number | null> {
     return settle(() => (versionId === undefined ? this.#s.lastRecordAt.get(modelId) : this.#s.lastVersionRecordAt.get(versionId)) ?? null);
+  }
+
+  countPendingWindows(): Promise<number> {
+    return settle(() => this.#s.countPendingWindows.get() ?? 0);
+  }
+
+  countRecordsSince(modelId: string, since: number): Promise<number> {
+    return settle(() => this.#s.countRecordsSince.get(modelId, since) ?? 0);
   }
 
   // Retention
