@@ -10,6 +10,9 @@ export default defineConfig({
     emptyOutDir: true,
     // ECharts (core and the chart types used) is the largest part; it loads with the first page that draws a chart.
     chunkSizeWarningLimit: 700,
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [{ name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ }] } },
+    },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
 });

@@ -2,6 +2,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { CLI_VERSION } from './cli-version.js';
 import { UserInputError } from '@bothub/readers';
 import { collectList } from './commands/cli-options.js';
+import { addArtifactCommands } from './commands/artifact-commands.js';
+import { addAuditCommands } from './commands/audit-commands.js';
 import { checkCommand } from './commands/check-command.js';
 import type { CheckCommandOptions } from './commands/check-command.js';
 import { reportCommand } from './commands/report-command.js';
@@ -76,6 +78,7 @@ export async function main(argv: readonly string[], io = { out: (t: string) => c
     .option('--data-dir <dir>', 'directory of the embedded SQLite database (default ./bothub-data)')
     .option('--database-url <url>', 'run on PostgreSQL instead (or BOTHUB_DATABASE_URL)')
     .option('--config <file>', 'a JSON configuration file (or BOTHUB_CONFIG)')
+    .option('--dev', 'development mode: no authentication, every request is an admin; loopback hosts only (or BOTHUB_AUTH=development)')
     .action(async (options: ServeOptions) => {
       exitCode = await serveCommand(options, io.out);
     });
@@ -85,7 +88,7 @@ export async function main(argv: readonly string[], io = { out: (t: string) => c
     .description('start the service with a bundled credit-default model whose traffic drifts, and print the dashboard address')
     .option('--seed <n>', 'seed of the reference set and the traffic: the same seed sends the same records', parseSeed, 42)
     .option('--speed <x>', 'demo-minutes per wall-clock minute (60: one demo-hour per minute; the drift shows within a minute)', parsePositive, 60)
-    .option('--host <host>', 'interface to listen on (default 127.0.0.1)')
+    .option('--host <host>', 'loopback interface to listen on (default 127.0.0.1; the demo runs without authentication, so never on a network)')
     .option('--port <port>', 'TCP port (default 8080; 0 picks a free one)')
     .option('--data-dir <dir>', 'keep the SQLite database here (default a temporary directory removed on exit); a directory of an earlier demo gets a new model credit-demo-2 …')
     .option('--no-open', 'do not open the dashboard in a browser (it opens only from a terminal with a display)')
@@ -94,6 +97,22 @@ export async function main(argv: readonly string[], io = { out: (t: string) => c
     .action(async (options: DemoCommandOptions) => {
       exitCode = await demoCommand(options, io.out, io.err);
     });
+
+  addArtifactCommands(program, {
+    out: io.out,
+    err: io.err,
+    exit: (code) => {
+      exitCode = code;
+    },
+  });
+
+  addAuditCommands(program, {
+    out: io.out,
+    err: io.err,
+    exit: (code) => {
+      exitCode = code;
+    },
+  });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

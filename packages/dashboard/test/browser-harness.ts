@@ -99,3 +99,18 @@ export async function chartDrawn(page: Page, label: string): Promise<void> {
 export function removeBuild(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
+
+/**
+ * The form controls and buttons on the page without an accessible name (no label, no aria-label or -labelledby, no
+ * text), described by tag and type.
+ *
+ * @example
+ * expect(await unnamedControls(page)).toEqual([]);
+ */
+export async function unnamedControls(page: Page): Promise<string[]> {
+  // A script in the page's own terms (this file is compiled for Node, without the DOM's types).
+  return page.evaluate<string[]>(`Array.from(document.querySelectorAll('button, input, select, textarea, a[href]'))
+    .filter((el) => !(el.getAttribute('aria-label') || '').trim() && !el.getAttribute('aria-labelledby')
+      && !(el.labels && el.labels.length) && !(el.textContent || '').trim())
+    .map((el) => el.tagName.toLowerCase() + (el.getAttribute('type') ? '[type=' + el.getAttribute('type') + ']' : ''))`);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDashboard, chartDrawn as drawn, openWatchedPage, removeBuild, skipBrowser } from './browser-harness.js';
+import { buildDashboard, chartDrawn as drawn, openWatchedPage, removeBuild, skipBrowser, unnamedControls } from './browser-harness.js';
 import { startSeededService } from './seed-credit-service.js';
 
 describe('dashboard in headless Chromium', () => {
@@ -16,6 +16,7 @@ describe('dashboard in headless Chromium', () => {
       await expect.poll(() => row.getByText(/critical|warning/).count(), { timeout: 10_000 }).toBeGreaterThan(0);
       await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
       await shot('fleet');
+      expect(await unnamedControls(page), 'fleet').toEqual([]);
 
       // Model: the drift share chart and the per-feature heatmap, where income (shifted in the current data) drifts.
       await row.getByRole('link', { name: 'credit' }).click();
@@ -25,6 +26,7 @@ describe('dashboard in headless Chromium', () => {
       await drawn(page, 'rocAuc per window');
       expect(await page.getByRole('link', { name: 'income', exact: true }).count()).toBe(1);
       await shot('model');
+      expect(await unnamedControls(page), 'model').toEqual([]);
 
       // A click on a heatmap cell (the newest window, top feature: just left of the colour scale, below the top edge) opens that window.
       const heatmap = page.locator('[aria-label^="Drift heatmap"]');
@@ -36,6 +38,7 @@ describe('dashboard in headless Chromium', () => {
       expect(await page.getByRole('table', { name: 'Performance metrics' }).getByRole('row').count()).toBeGreaterThan(2);
       expect(await page.getByRole('table', { name: 'Fairness by group' }).getByRole('row', { name: /female/ }).count()).toBe(1);
       await shot('window');
+      expect(await unnamedControls(page), 'window').toEqual([]);
 
       // Feature: reference vs current distribution and the drift statistic over time.
       await page.getByRole('table', { name: 'Drift per column' }).getByRole('link', { name: 'income', exact: true }).click();
@@ -43,6 +46,7 @@ describe('dashboard in headless Chromium', () => {
       await drawn(page, 'Reference and current distribution of income');
       await drawn(page, 'Drift statistic of income');
       await shot('feature');
+      expect(await unnamedControls(page), 'feature').toEqual([]);
 
       // Alerts: the list, one alert's evidence, acknowledged with a note.
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
@@ -57,6 +61,7 @@ describe('dashboard in headless Chromium', () => {
       await expect.poll(() => page.getByTestId('alert-status').textContent(), { timeout: 10_000 }).toBe('acknowledged');
       await page.getByRole('list', { name: 'Alert history' }).getByText('acknowledged by ana: looking into it').waitFor();
       await shot('alert');
+      expect(await unnamedControls(page), 'alert').toEqual([]);
 
       // Registry: a rule form refuses a bad value before saving, then creates the rule.
       await page.goto(`${seeded.url}/registry/credit`);
@@ -73,6 +78,7 @@ describe('dashboard in headless Chromium', () => {
       await form.getByRole('button', { name: 'Create rule' }).click();
       await page.getByRole('table', { name: 'Alert rules' }).getByRole('row', { name: /Income drift/ }).waitFor();
       await shot('registry');
+      expect(await unnamedControls(page), 'registry').toEqual([]);
 
       // Live: a new window closes while the model page is open; its row appears without a reload.
       await page.goto(`${seeded.url}/models/credit`);

@@ -46,7 +46,7 @@ export interface SeededService {
  */
 export async function startSeededService(dashboardDir: string): Promise<SeededService> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bothub-dashboard-'));
-  const service = await startService(loadConfig({ host: '127.0.0.1', port: 0, dataDir, logLevel: 'warn', dashboardDir }, {}));
+  const service = await startService(loadConfig({ host: '127.0.0.1', port: 0, dataDir, logLevel: 'warn', dashboardDir, auth: 'development' }, {}));
   const api = async (method: string, path: string, body?: unknown): Promise<unknown> => {
     const response = await fetch(`${service.url}/api/v1${path}`, {
       method,

@@ -5,13 +5,15 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import type { LoggerOptions } from 'pino';
 import serverPackage from '../package.json' with { type: 'json' };
 import type { LookupAll, OutboundPolicy } from './channels/index.js';
 import { alertRuleRoutes, createAlertRuleService } from './features/alert-rules/index.js';
+import { auditRoutes, createAuditService } from './features/audit/index.js';
 import { alertRoutes, createAlertService } from './features/alerts/index.js';
+import { artifactRoutes, createArtifactService } from './features/artifacts/index.js';
+import type { ArtifactDeps } from './features/artifacts/index.js';
 import { channelRoutes, createChannelService } from './features/channels/index.js';
 import { dashboardRoutes } from './features/dashboard/index.js';
 import { createEventService, DEFAULT_MAX_EVENT_STREAMS, eventRoutes } from './features/events/index.js';
@@ -23,10 +25,17 @@ import { createServiceMetrics, metricsRoutes, registerRequestMetrics } from './f
 import type { ServiceMetrics } from './features/metrics/index.js';
 import { createQueryService, queryRoutes } from './features/query/index.js';
 import { createRegistryService, referenceRoutes, registryRoutes } from './features/registry/index.js';
+import { createFastifyServer } from './http/create-fastify-server.js';
 import { frameworkErrorHandler, registerErrorHandlers } from './http/errors.js';
+import { requireMetricsReader } from './http/metrics-access.js';
+import { registerTransport } from './http/register-transport.js';
+import type { TransportSettings } from './http/transport-settings.js';
 import { registerBodyParsers } from './http/register-body-parsers.js';
 import { typeBoxValidatorCompiler } from './http/typebox-validator-compiler.js';
 import type { Store } from './storage/store.js';
+import { PUBLIC, registerAuthentication, registerAuthorization } from './features/auth/index.js';
+import { createKeyService, keyRoutes } from './features/keys/index.js';
+import type { AuthDeps } from './features/auth/index.js';
 
 export interface AppDeps {
   readonly store: Store;
@@ -62,6 +71,15 @@ export interface AppDeps {
   readonly eventHeartbeatMs?: number;
   /** The built dashboard's directory (with index.html), served at `/`; absent, `/` says how to build it. */
   readonly dashboard?: { readonly root: string };
+  /** Signed, encrypted model artifacts (blob storage, key ring, trusted keys, size limit); absent: no artifact routes. */
+  readonly artifacts?: Omit<ArtifactDeps, 'store' | 'clock'>;
+  /** TLS, timeouts, rate limits, slow-body rule, CORS, /metrics placement (http/transport-settings.ts); absent: plain HTTP, default timeouts, no limits, no CORS. */
+  readonly transport?: TransportSettings;
+  /**
+   * Authentication: `on` (the default) needs an API key or token on every route but the public ones; `development`
+   * makes every request an admin (main.ts allows it on loopback only). `verifyJwt` checks OIDC tokens.
+   */
+  readonly auth?: AuthDeps;
 }
 
 export interface AlertingDeps {
@@ -92,6 +110,7 @@ const API_DESCRIPTION = [
   '- Bodies: JSON; the batch endpoints (predictions, labels, reference) also take JSON Lines (`Content-Type: application/x-ndjson`); a reference also CSV and Parquet, streamed to disk under a limit of its own; any body may be sent with `Content-Encoding: gzip`. The body limits apply to the decoded size.',
   '- Unknown fields: the API\'s own objects (the registry\'s bodies, batch envelopes such as `{ "records": [...] }`, and every query string) reject them with 400, naming the field, so a typo cannot silently drop a setting. Prediction and label records ignore unknown top-level fields, and features the model does not declare, so producers can send more than the schema knows.',
   '- Projects: model names are unique per project; every model route takes `?project=` (default `default`).',
+  '- Authentication: `Authorization: Bearer <API key or token>` on every route but health, the docs and the dashboard\'s files (401 without; never in the URL: 400). Roles per project: admin, editor (models, monitors, rules), viewer (read), ingest (predictions and labels only). An object of a project the caller has no role in answers 404, a change the caller\'s role does not allow 403; lists keep the caller\'s projects.',
 ].join('\n');
 
 /** Where the API lives; the OpenAPI document lists these paths. */
@@ -105,16 +124,23 @@ export const API_PREFIX = '/api/v1';
  * const response = await app.inject({ method: 'GET', url: '/healthz' });
  */
 export function createApp(deps: AppDeps): FastifyInstance {
-  const app = Fastify({
-    logger: deps.logger ?? false,
-    bodyLimit: deps.limits.bodyBytes,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
-    frameworkErrors: frameworkErrorHandler(deps.limits),
-  })
+  const app = createFastifyServer(
+    {
+      logger: deps.logger ?? false,
+      bodyLimit: deps.limits.bodyBytes,
+      routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+      frameworkErrors: frameworkErrorHandler(deps.limits),
+    },
+    deps.transport,
+  )
     .setValidatorCompiler(typeBoxValidatorCompiler)
     .withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandlers(app, deps.limits);
+  registerTransport(app, deps.transport);
+  // Who calls (onRequest, after the per-address limit, so failed attempts count), and whether the route allows it (preValidation).
+  registerAuthentication(app, { ...(deps.auth ?? { mode: 'on' }), keys: deps.store.auth, clock: deps.clock });
+  registerAuthorization(app, deps.store);
   registerBodyParsers(app);
   const metrics = deps.metrics ?? createServiceMetrics({ processMetrics: false });
   registerRequestMetrics(app, metrics);
@@ -154,6 +180,9 @@ export function createApp(deps: AppDeps): FastifyInstance {
     onIngested: (model, accepted) => events.recordsIngested(model, accepted),
   });
   const query = createQueryService({ store: deps.store, resolveVersion: (model, name) => registry.requireVersion(model, name) });
+  // Before any route: recordAudit reaches the trail through this decoration, inherited by every plugin.
+  const audit = createAuditService({ store: deps.store, clock: deps.clock });
+  app.decorate('auditLog', audit);
 
   void app.register(swagger, {
     openapi: {
@@ -169,13 +198,20 @@ export function createApp(deps: AppDeps): FastifyInstance {
         { name: 'query', description: 'Windows, metric history and health.' },
         { name: 'alerts', description: 'Alert rules, alerts and incidents, notification channels.' },
         { name: 'health', description: 'Liveness and readiness of the service.' },
+        { name: 'audit', description: 'The hash-chained audit trail of changes and sensitive reads (admins).' },
+        { name: 'auth', description: 'API keys.' },
       ],
     },
   });
   // The UI's scripts and styles come from the package itself: /docs works without network access.
   void app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   void app.register(healthRoutes(deps.store));
-  void app.register(metricsRoutes(metrics, deps.store));
+  if (deps.transport?.metricsOnMainListener !== false) {
+    void app.register(async (scope) => {
+      scope.addHook('preHandler', requireMetricsReader);
+      await scope.register(metricsRoutes(metrics, deps.store));
+    });
+  }
   void app.register(registryRoutes(registry), { prefix: API_PREFIX });
   void app.register(referenceRoutes(registry, { bodyBytes: deps.limits.bodyBytes, referenceBodyBytes: deps.limits.referenceBodyBytes ?? DEFAULT_REFERENCE_BODY_BYTES }), { prefix: API_PREFIX });
   void app.register(ingestionRoutes(registry, ingestion), { prefix: API_PREFIX });
@@ -184,9 +220,12 @@ export function createApp(deps: AppDeps): FastifyInstance {
   void app.register(alertRuleRoutes(rules), { prefix: API_PREFIX });
   void app.register(alertRoutes(alerts), { prefix: API_PREFIX });
   void app.register(channelRoutes(channels), { prefix: API_PREFIX });
+  if (deps.artifacts !== undefined) void app.register(artifactRoutes(registry, createArtifactService({ ...deps.artifacts, store: deps.store, clock: deps.clock })), { prefix: API_PREFIX });
+  void app.register(auditRoutes(audit), { prefix: API_PREFIX });
   void app.register(eventRoutes(events, { heartbeatMs: deps.eventHeartbeatMs ?? DEFAULT_EVENT_HEARTBEAT_MS }), { prefix: API_PREFIX });
+  void app.register(keyRoutes(createKeyService({ keys: deps.store.auth, clock: deps.clock })), { prefix: API_PREFIX });
   void app.register(dashboardRoutes(deps.dashboard));
-  app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get('/openapi.json', { schema: { hide: true }, config: { permission: PUBLIC } }, () => app.swagger());
 
   return app;
 }

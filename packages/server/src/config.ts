@@ -3,10 +3,26 @@
  * file (JSON) < environment (BOTHUB_*) < command-line flags. This is the only module that reads process.env.
  */
 import { readFileSync } from 'node:fs';
+import { parseOidcSettings } from './features/auth/oidc/parse-oidc-settings.js';
+import type { OidcSettings } from './features/auth/oidc/oidc-settings.js';
+import { parseKeyRing } from './security/key-ring.js';
+import type { KeyRingSpec } from './security/key-ring.js';
 
 export interface ServiceConfig {
   /** Interface to listen on. Loopback by default: exposing the service is a deliberate choice. */
   readonly host: string;
+  /**
+   * `on` (default): every route but health, the docs and the dashboard's files needs an API key or token; at the first
+   * start an admin key is created and printed once. `development`: no authentication, every request is an admin:
+   * refused unless `host` is a loopback address, so an open API is never served on a network.
+   */
+  readonly auth: 'on' | 'development';
+  /**
+   * OpenID Connect: bearer JWTs of this identity provider are accepted beside API keys (issuer, audience, algorithms,
+   * role claim and mapping; features/auth/oidc/oidc-settings.ts). null: API keys only. In a file as an object, in
+   * BOTHUB_OIDC as the same object in JSON.
+   */
+  readonly oidc: OidcSettings | null;
   /** TCP port of the HTTP API and dashboard. */
   readonly port: number;
   /** Where the embedded SQLite database lives when no database URL is given. */
@@ -28,6 +44,14 @@ export interface ServiceConfig {
   readonly evaluationLeaseMs: number;
   /** How often this node applies every model's retention (deletes records and metrics past their days): storage stays bounded. */
   readonly retentionIntervalMs: number;
+  /**
+   * ECDSA P-256 private key (PEM text or a PEM file path) this node signs the audit chain's head with, every
+   * auditHeadIntervalMs: the signed head is appended to the chain and logged, so a tail deleted later is detected
+   * (`bothub audit verify --head`). null: no periodic signing (`bothub audit export-head` still signs on demand).
+   */
+  readonly auditSigningKey: string | null;
+  /** How often the audit head is signed when auditSigningKey is set; a head already signed is not signed again. */
+  readonly auditHeadIntervalMs: number;
   /** Seed of every randomized monitor step, so evaluations are reproducible. */
   readonly seed: number;
   /** Log level of the structured (pino) log. */
@@ -61,10 +85,54 @@ export interface ServiceConfig {
    * command sets it to the installed @bothub/dashboard package's build.
    */
   readonly dashboardDir: string | null;
+  /**
+   * The encryption key ring `{ current, keys: { id: base64 of 32 bytes } }` sealing channel secrets and artifacts at rest
+   * (AES-256-GCM). null: a ring generated on first start in the data directory (encryption-keys.json, mode 0600); with
+   * PostgreSQL and several nodes, configure it so every node holds the same keys.
+   */
+  readonly encryption: KeyRingSpec | null;
+  /** Public keys (PEM text or PEM file paths) whose ECDSA P-256 signatures make an artifact acceptable; empty: every upload is refused. */
+  readonly trustedSigningKeys: readonly string[];
+  /** Largest artifact upload in bytes (413 above); streamed to disk, never held in memory. */
+  readonly artifactBodyLimitBytes: number;
+  /** Where artifact blobs are kept (encrypted); null: `<dataDir>/artifacts`. Several nodes must share it (a shared volume). */
+  readonly artifactDir: string | null;
+  /** PEM certificate (chain) file: with tlsKey the service answers HTTPS, HTTP/2 with HTTP/1.1 fallback. null: plain HTTP (behind a TLS-terminating proxy, or on loopback). */
+  readonly tlsCert: string | null;
+  /** PEM private key file of tlsCert. */
+  readonly tlsKey: string | null;
+  /** Requests per minute of one caller (API key or token; its address when anonymous), ingestion apart; 429 above, 0: no limit. Bounds what one leaked or buggy client can take from the others. */
+  readonly rateLimitPerMinute: number;
+  /** Prediction and label batches per minute of one caller; 429 above, 0: no limit. A bucket of its own, far larger: producers send many small batches. */
+  readonly ingestRateLimitPerMinute: number;
+  /** Requests per minute from one address, counted before authentication (so failed attempts count too); 429 above, 0: no limit. */
+  readonly ipRateLimitPerMinute: number;
+  /** Time to receive a request's headers (408 after): cuts clients that trickle their headers (slowloris). */
+  readonly headersTimeoutMs: number;
+  /** Time to receive a whole request, uploads included (408 after): the outer bound; the slow-body rule below cuts trickling bodies long before. */
+  readonly requestTimeoutMs: number;
+  /** An idle kept-alive connection is closed after this long; above common load balancers' 60 s, so they close first. */
+  readonly keepAliveTimeoutMs: number;
+  /** A connection with no traffic either way for this long is closed (event streams send a heartbeat more often). */
+  readonly idleTimeoutMs: number;
+  /** Least average rate at which a body must arrive once slowBodyGraceMs has passed (the connection is cut below it); 0: no rule. */
+  readonly minBodyBytesPerSecond: number;
+  /** How long a body may arrive at any pace before minBodyBytesPerSecond applies: a few seconds, for slow starts and small bodies. */
+  readonly slowBodyGraceMs: number;
+  /** Browser origins (scheme://host[:port]) allowed to call the API across origins (CORS). Empty: none; the dashboard is same-origin. */
+  readonly corsOrigins: readonly string[];
+  /** Port of a separate listener that serves only /metrics and /healthz, without authentication; null: /metrics on the main listener, behind authentication. */
+  readonly metricsPort: number | null;
+  /** Interface of the metrics listener; loopback by default (Prometheus on the same host or reached through a network policy). */
+  readonly metricsHost: string;
+  /** A bearer token Prometheus sends (`authorization.credentials` in its scrape config) to read /metrics on the main listener; an API key with a role on every project works too. */
+  readonly metricsToken: string | null;
 }
 
 export const DEFAULT_CONFIG: ServiceConfig = Object.freeze({
   host: '127.0.0.1',
+  auth: 'on',
+  oidc: null,
   port: 8080,
   dataDir: './bothub-data',
   databaseUrl: null,
@@ -74,6 +142,8 @@ export const DEFAULT_CONFIG: ServiceConfig = Object.freeze({
   evaluationConcurrency: 1,
   evaluationLeaseMs: 60_000,
   retentionIntervalMs: 3_600_000,
+  auditSigningKey: null,
+  auditHeadIntervalMs: 3_600_000,
   seed: 42,
   logLevel: 'info',
   publicUrl: null,
@@ -83,6 +153,25 @@ export const DEFAULT_CONFIG: ServiceConfig = Object.freeze({
   metricsFeatureCap: 100,
   maxEventStreams: 100,
   dashboardDir: null,
+  encryption: null,
+  trustedSigningKeys: [],
+  artifactBodyLimitBytes: 4 * 1024 ** 3,
+  artifactDir: null,
+  tlsCert: null,
+  tlsKey: null,
+  rateLimitPerMinute: 30_000,
+  ingestRateLimitPerMinute: 120_000,
+  ipRateLimitPerMinute: 240_000,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 3_600_000,
+  keepAliveTimeoutMs: 72_000,
+  idleTimeoutMs: 120_000,
+  minBodyBytesPerSecond: 1024,
+  slowBodyGraceMs: 5_000,
+  corsOrigins: [],
+  metricsPort: null,
+  metricsHost: '127.0.0.1',
+  metricsToken: null,
 });
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -104,6 +193,23 @@ function integer(setting: string, raw: unknown, min: number, max: number): numbe
 }
 
 /** A list of strings, or (from the environment) one string of comma-separated items. */
+/** The oidc object, given as an object (file, flags) or as its JSON text (BOTHUB_OIDC). */
+function oidcSetting(setting: string, raw: unknown): OidcSettings {
+  let spec = raw;
+  if (typeof raw === 'string') {
+    try {
+      spec = JSON.parse(raw);
+    } catch (error) {
+      throw new ConfigError(setting, `must be a JSON object: ${(error as Error).message}`);
+    }
+  }
+  try {
+    return parseOidcSettings(spec);
+  } catch (error) {
+    throw new ConfigError(setting, (error as Error).message);
+  }
+}
+
 function stringList(setting: string, raw: unknown): string[] {
   const items = typeof raw === 'string' ? raw.split(',').map((item) => item.trim()).filter((item) => item !== '') : raw;
   if (!Array.isArray(items) || !items.every((item) => typeof item === 'string' && item !== '')) throw new ConfigError(setting, 'must be a list of non-empty strings (comma-separated in the environment)');
@@ -125,6 +231,24 @@ function commandList(setting: string, raw: unknown): string[][] {
   return value as string[][];
 }
 
+/** A key ring, or (from the environment) the same as JSON text; checked here so a bad key stops the start, not a request. */
+function keyRingSetting(setting: string, raw: unknown): KeyRingSpec {
+  let value = raw;
+  if (typeof raw === 'string') {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      throw new ConfigError(setting, 'must be JSON: { "current": "<key id>", "keys": { "<key id>": "<base64 of 32 bytes>" } }');
+    }
+  }
+  try {
+    parseKeyRing(value);
+  } catch (error) {
+    throw new ConfigError(setting, (error as Error).message.replace(/^parseKeyRing: /, ''));
+  }
+  return Object.freeze(value as KeyRingSpec);
+}
+
 function validate(partial: Record<string, unknown>, source: string): Overrides {
   const out: Overrides = {};
   for (const [key, raw] of Object.entries(partial)) {
@@ -135,6 +259,13 @@ function validate(partial: Record<string, unknown>, source: string): Overrides {
       case 'dataDir':
         if (typeof raw !== 'string' || raw === '') throw new ConfigError(setting, 'must be a non-empty string');
         out[key] = raw;
+        break;
+      case 'auth':
+        if (raw !== 'on' && raw !== 'development') throw new ConfigError(setting, 'must be "on" or "development"');
+        out.auth = raw;
+        break;
+      case 'oidc':
+        out.oidc = raw === null ? null : oidcSetting(setting, raw);
         break;
       case 'databaseUrl':
         if (raw !== null && (typeof raw !== 'string' || !/^postgres(ql)?:\/\//.test(raw))) throw new ConfigError(setting, 'must be a postgres:// URL');
@@ -160,6 +291,13 @@ function validate(partial: Record<string, unknown>, source: string): Overrides {
         break;
       case 'retentionIntervalMs':
         out.retentionIntervalMs = integer(setting, raw, 1000, 86_400_000);
+        break;
+      case 'auditSigningKey':
+        if (raw !== null && (typeof raw !== 'string' || raw === '')) throw new ConfigError(setting, 'must be PEM text, a PEM file path, or null');
+        out.auditSigningKey = raw;
+        break;
+      case 'auditHeadIntervalMs':
+        out.auditHeadIntervalMs = integer(setting, raw, 1000, 7 * 86_400_000);
         break;
       case 'seed':
         out.seed = integer(setting, raw, 0, Number.MAX_SAFE_INTEGER);
@@ -188,8 +326,52 @@ function validate(partial: Record<string, unknown>, source: string): Overrides {
         out.maxEventStreams = integer(setting, raw, 0, 100_000);
         break;
       case 'dashboardDir':
+      case 'artifactDir':
         if (raw !== null && (typeof raw !== 'string' || raw === '')) throw new ConfigError(setting, 'must be a directory path or null');
-        out.dashboardDir = raw;
+        out[key] = raw;
+        break;
+      case 'encryption':
+        out.encryption = raw === null ? null : keyRingSetting(setting, raw);
+        break;
+      case 'trustedSigningKeys':
+        out.trustedSigningKeys = stringList(setting, raw);
+        break;
+      case 'artifactBodyLimitBytes':
+        out.artifactBodyLimitBytes = integer(setting, raw, 1024, Number.MAX_SAFE_INTEGER);
+        break;
+      case 'tlsCert':
+      case 'tlsKey':
+      case 'metricsToken':
+        if (raw !== null && (typeof raw !== 'string' || raw === '')) throw new ConfigError(setting, 'must be a non-empty string or null');
+        out[key] = raw;
+        break;
+      case 'metricsHost':
+        if (typeof raw !== 'string' || raw === '') throw new ConfigError(setting, 'must be a non-empty string');
+        out.metricsHost = raw;
+        break;
+      case 'metricsPort':
+        out.metricsPort = raw === null ? null : integer(setting, raw, 0, 65535);
+        break;
+      case 'rateLimitPerMinute':
+      case 'ingestRateLimitPerMinute':
+      case 'ipRateLimitPerMinute':
+      case 'minBodyBytesPerSecond':
+        out[key] = integer(setting, raw, 0, 1_000_000_000);
+        break;
+      case 'headersTimeoutMs':
+      case 'slowBodyGraceMs':
+        out[key] = integer(setting, raw, 100, 3_600_000);
+        break;
+      case 'requestTimeoutMs':
+      case 'keepAliveTimeoutMs':
+      case 'idleTimeoutMs':
+        out[key] = integer(setting, raw, 100, 86_400_000);
+        break;
+      case 'corsOrigins':
+        out.corsOrigins = stringList(setting, raw).map((origin) => {
+          if (!URL.canParse(origin) || new URL(origin).origin !== origin) throw new ConfigError(setting, `must list origins as scheme://host[:port] without a path, got ${JSON.stringify(origin)}`);
+          return origin;
+        });
         break;
       default:
         throw new ConfigError(setting, 'is not a known setting');
@@ -200,6 +382,8 @@ function validate(partial: Record<string, unknown>, source: string): Overrides {
 
 const ENV: Readonly<Record<string, keyof ServiceConfig>> = {
   BOTHUB_HOST: 'host',
+  BOTHUB_AUTH: 'auth',
+  BOTHUB_OIDC: 'oidc',
   BOTHUB_PORT: 'port',
   BOTHUB_DATA_DIR: 'dataDir',
   BOTHUB_DATABASE_URL: 'databaseUrl',
@@ -209,6 +393,8 @@ const ENV: Readonly<Record<string, keyof ServiceConfig>> = {
   BOTHUB_EVALUATION_CONCURRENCY: 'evaluationConcurrency',
   BOTHUB_EVALUATION_LEASE_MS: 'evaluationLeaseMs',
   BOTHUB_RETENTION_INTERVAL_MS: 'retentionIntervalMs',
+  BOTHUB_AUDIT_SIGNING_KEY: 'auditSigningKey',
+  BOTHUB_AUDIT_HEAD_INTERVAL_MS: 'auditHeadIntervalMs',
   BOTHUB_SEED: 'seed',
   BOTHUB_LOG_LEVEL: 'logLevel',
   BOTHUB_PUBLIC_URL: 'publicUrl',
@@ -218,6 +404,25 @@ const ENV: Readonly<Record<string, keyof ServiceConfig>> = {
   BOTHUB_METRICS_FEATURE_CAP: 'metricsFeatureCap',
   BOTHUB_MAX_EVENT_STREAMS: 'maxEventStreams',
   BOTHUB_DASHBOARD_DIR: 'dashboardDir',
+  BOTHUB_ENCRYPTION_KEYS: 'encryption',
+  BOTHUB_TRUSTED_SIGNING_KEYS: 'trustedSigningKeys',
+  BOTHUB_ARTIFACT_BODY_LIMIT_BYTES: 'artifactBodyLimitBytes',
+  BOTHUB_ARTIFACT_DIR: 'artifactDir',
+  BOTHUB_TLS_CERT: 'tlsCert',
+  BOTHUB_TLS_KEY: 'tlsKey',
+  BOTHUB_RATE_LIMIT_PER_MINUTE: 'rateLimitPerMinute',
+  BOTHUB_INGEST_RATE_LIMIT_PER_MINUTE: 'ingestRateLimitPerMinute',
+  BOTHUB_IP_RATE_LIMIT_PER_MINUTE: 'ipRateLimitPerMinute',
+  BOTHUB_HEADERS_TIMEOUT_MS: 'headersTimeoutMs',
+  BOTHUB_REQUEST_TIMEOUT_MS: 'requestTimeoutMs',
+  BOTHUB_KEEP_ALIVE_TIMEOUT_MS: 'keepAliveTimeoutMs',
+  BOTHUB_IDLE_TIMEOUT_MS: 'idleTimeoutMs',
+  BOTHUB_MIN_BODY_BYTES_PER_SECOND: 'minBodyBytesPerSecond',
+  BOTHUB_SLOW_BODY_GRACE_MS: 'slowBodyGraceMs',
+  BOTHUB_CORS_ORIGINS: 'corsOrigins',
+  BOTHUB_METRICS_PORT: 'metricsPort',
+  BOTHUB_METRICS_HOST: 'metricsHost',
+  BOTHUB_METRICS_TOKEN: 'metricsToken',
 };
 
 /**
@@ -240,5 +445,13 @@ export function loadConfig(flags: Record<string, unknown> = {}, env: Readonly<Re
   }
   const fromEnv: Record<string, unknown> = {};
   for (const [name, key] of Object.entries(ENV)) if (env[name] !== undefined && env[name] !== '') fromEnv[key] = env[name];
-  return Object.freeze({ ...DEFAULT_CONFIG, ...fromFile, ...validate(fromEnv, 'environment'), ...validate(flags, 'flag') });
+  return checkTransport(Object.freeze({ ...DEFAULT_CONFIG, ...fromFile, ...validate(fromEnv, 'environment'), ...validate(flags, 'flag') }));
+}
+
+/** Rules between transport settings, checked once every source is merged. */
+function checkTransport(config: ServiceConfig): ServiceConfig {
+  if ((config.tlsCert === null) !== (config.tlsKey === null)) throw new ConfigError('tlsCert and tlsKey', 'must be given together');
+  // Node refuses a request timeout that does not exceed the headers timeout.
+  if (config.requestTimeoutMs <= config.headersTimeoutMs) throw new ConfigError('requestTimeoutMs', `must exceed headersTimeoutMs (${config.headersTimeoutMs})`);
+  return config;
 }

@@ -31,7 +31,7 @@ describe('startService', () => {
     const dashboardDir = join(dir, 'dashboard');
     mkdirSync(dashboardDir);
     writeFileSync(join(dashboardDir, 'index.html'), '<!doctype html><title>Bothub dashboard</title>');
-    service = await startService(loadConfig({ port: 0, dataDir: join(dir, 'data'), logLevel: 'silent', dashboardDir, maxEventStreams: 1 }, {}));
+    service = await startService(loadConfig({ port: 0, dataDir: join(dir, 'data'), logLevel: 'silent', dashboardDir, maxEventStreams: 1, auth: 'development' }, {}));
 
     const page = await fetch(`${service.url}/models/churn`, { headers: { accept: 'text/html' } });
     expect(await page.text()).toBe('<!doctype html><title>Bothub dashboard</title>');

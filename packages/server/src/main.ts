@@ -5,9 +5,18 @@ import { hostname } from 'node:os';
 import { pino } from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { createApp } from './app.js';
+import { artifactDirOf, createFilesystemBlobStorage, incomingDirOf } from './features/artifacts/index.js';
+import { loadKeyRing, loadTrustedKeys } from './security/index.js';
+import type { KeyRing } from './security/index.js';
 import { createEventService } from './features/events/index.js';
 import { createServiceMetrics } from './features/metrics/index.js';
+import { ConfigError } from './config.js';
 import type { ServiceConfig } from './config.js';
+import { isLoopbackHost } from './features/auth/index.js';
+import { createJwtVerifier } from './features/auth/oidc/index.js';
+import { createFirstAdminKey } from './features/keys/index.js';
+import { createMetricsListener } from './http/metrics-listener.js';
+import { readTransportSettings } from './http/transport-settings.js';
 import { createAlertEvaluator } from './jobs/alert-evaluator.js';
 import { createDeliveryJob } from './jobs/delivery-job.js';
 import { createEvaluationWorkerPool } from './jobs/evaluation-worker-pool.js';
@@ -24,8 +33,15 @@ export interface RunningService {
   readonly app: FastifyInstance;
   readonly store: Store;
   readonly evaluator: WindowEvaluator;
-  /** The address the service listens on, e.g. http://127.0.0.1:8080. */
+  /** The address the service listens on, e.g. http://127.0.0.1:8080 (https:// with a certificate). */
   readonly url: string;
+  /** The address of the metrics listener (metricsPort), e.g. http://127.0.0.1:9464; null when /metrics is on the main listener. */
+  readonly metricsUrl: string | null;
+  /**
+   * The admin key created at this start because the store held no key at all (auth on): shown once by the caller,
+   * never stored in clear, never logged. null on every later start and in development mode.
+   */
+  readonly firstAdminKey: string | null;
   /** Stops accepting requests, lets the window job finish its round, the delivery job its sends and the retention job its chunk, stops the evaluation worker, closes the store. */
   close(): Promise<void>;
 }
@@ -36,9 +52,13 @@ const DELIVERY_LEASE_MS = 120_000;
 /** How often absence rules are checked: an alert "no data for N minutes" fires at most this late. */
 const ABSENCE_CHECK_MS = 30_000;
 
-/** Opens the store named by the configuration (PostgreSQL when a URL is given, else SQLite in the data directory) and migrates it. */
-export async function openStore(config: ServiceConfig): Promise<Store> {
-  const store = config.databaseUrl ? await openPostgresStore({ connectionString: config.databaseUrl }) : await openSqliteStore({ dataDir: config.dataDir });
+/**
+ * Opens the store named by the configuration (PostgreSQL when a URL is given, else SQLite in the data directory) and
+ * migrates it; channel secrets are sealed under `keyRing` (default the configured or data-directory ring).
+ */
+export async function openStore(config: ServiceConfig, keyRing?: KeyRing): Promise<Store> {
+  const ring = keyRing ?? (await loadKeyRing(config));
+  const store = config.databaseUrl ? await openPostgresStore({ connectionString: config.databaseUrl, keyRing: ring }) : await openSqliteStore({ dataDir: config.dataDir, keyRing: ring });
   await store.migrate();
   return store;
 }
@@ -49,7 +69,18 @@ export async function openStore(config: ServiceConfig): Promise<Store> {
  */
 export async function startService(config: ServiceConfig): Promise<RunningService> {
   const log = pino({ level: config.logLevel });
-  const store = await openStore(config);
+  if (config.auth === 'development' && !isLoopbackHost(config.host)) {
+    throw new ConfigError('auth', `is "development" (no authentication: every request is an admin), which listens on loopback only, not on ${config.host}. Use --host 127.0.0.1, or turn authentication on (auth "on", the default) to serve on a network.`);
+  }
+  // Read the certificate first: a wrong path fails the start before anything is opened.
+  const transport = await readTransportSettings(config);
+  // Bearer JWTs of the identity provider, beside API keys; the provider's keys are fetched at the first token.
+  const verifier = config.oidc === null ? null : createJwtVerifier(config.oidc);
+  // Keys before the store: the migration seals channel secrets still in clear, and a bad trusted key stops the start.
+  const keyRing = await loadKeyRing(config);
+  const trustedKeys = loadTrustedKeys(config.trustedSigningKeys);
+  const store = await openStore(config, keyRing);
+  const firstAdminKey = config.auth === 'on' ? await createFirstAdminKey(store.auth, Date.now) : null;
   // One registry for the app and the jobs: /metrics shows the evaluations and deliveries of this process.
   const metrics = createServiceMetrics({ featureCap: config.metricsFeatureCap });
   const workerId = `${hostname()}:${process.pid}`;
@@ -110,10 +141,24 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     metrics,
     events,
     ...(config.dashboardDir === null ? {} : { dashboard: { root: config.dashboardDir } }),
+    artifacts: {
+      storage: createFilesystemBlobStorage(artifactDirOf(config)),
+      keyRing,
+      trustedKeys,
+      limit: { bytes: config.artifactBodyLimitBytes, setting: 'artifactBodyLimitBytes' },
+      incomingDir: incomingDirOf(config),
+    },
+    auth: { mode: config.auth, ...(verifier === null ? {} : { verifyJwt: (token: string) => verifier.verify(token) }) },
+    transport,
   });
+  const metricsListener = config.metricsPort === null ? null : createMetricsListener(metrics, store);
+  let metricsUrl: string | null = null;
   try {
     url = await app.listen({ host: config.host, port: config.port });
+    if (metricsListener !== null) metricsUrl = await metricsListener.listen({ host: config.metricsHost, port: config.metricsPort ?? 0 });
   } catch (error) {
+    await app.close();
+    await metricsListener?.close();
     await pool.close();
     throw error;
   }
@@ -127,8 +172,11 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     store,
     evaluator,
     url,
+    metricsUrl,
+    firstAdminKey,
     async close() {
       await app.close();
+      await metricsListener?.close();
       await closer.stop();
       await evaluator.stop();
       await absence.stop();

@@ -130,7 +130,8 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const seed = options.seed ?? 42;
   const speed = options.speed ?? 60;
   if (!(speed > 0) || !Number.isFinite(speed)) throw new RangeError(`startDemo: speed must be a number above 0, got ${String(speed)}`);
-  const flags: Record<string, unknown> = { dataDir: options.dataDir, logLevel: options.logLevel ?? 'warn' };
+  // A local demo: development mode (no keys to paste), which the service allows on a loopback host only.
+  const flags: Record<string, unknown> = { dataDir: options.dataDir, logLevel: options.logLevel ?? 'warn', auth: 'development' };
   if (options.host !== undefined) flags.host = options.host;
   if (options.port !== undefined) flags.port = options.port;
   const dashboardDir = options.dashboardDir === undefined ? installedDashboardDir() : options.dashboardDir;

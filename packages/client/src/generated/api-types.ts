@@ -37,7 +37,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -53,7 +53,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -239,7 +239,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -255,7 +255,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -370,7 +370,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -386,7 +386,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -571,7 +571,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -587,7 +587,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -693,7 +693,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -709,7 +709,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -761,7 +761,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -777,7 +777,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -913,7 +913,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -929,7 +929,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -1067,7 +1067,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -1083,7 +1083,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -1195,7 +1195,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -1211,7 +1211,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -1350,7 +1350,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -1366,7 +1366,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -1486,7 +1486,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -1502,7 +1502,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -1620,7 +1620,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -1636,7 +1636,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -1711,6 +1711,212 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List audit entries, newest first
+         * @description Every change and sensitive read: who (actor), what (action, target), when, from where (source), before and after (secrets redacted), chained by hash (`prevHash`, `hash`). Filters combine; `from`/`to` are inclusive. `bothub audit verify` checks the chain.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description e.g. `model.created`. */
+                    action?: string;
+                    /** @description The actor's id (API key id, token subject …). */
+                    actor?: string;
+                    /** @description The `next` of the previous page. */
+                    before?: string;
+                    /** @description Entries at or after this instant: epoch milliseconds or ISO 8601. */
+                    from?: string;
+                    limit?: number;
+                    project?: string;
+                    target?: string;
+                    /** @description e.g. `model`, `channel`, `alert`. */
+                    targetType?: string;
+                    /** @description Entries at or before this instant: epoch milliseconds or ISO 8601. */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error has this shape; `code` is stable, `message` is for people. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` is stable, `message` is for people. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: {
+                                action: string;
+                                actor: {
+                                    id: string;
+                                    kind: string;
+                                    name: string;
+                                };
+                                /** @description JSON, secrets redacted. */
+                                after: unknown;
+                                /** @description JSON, secrets redacted. */
+                                before: unknown;
+                                /** @description SHA-256 (hex) of the canonical JSON (RFC 8785) of the entry without `hash`. */
+                                hash: string;
+                                /** @description The previous entry's hash (64 zeros for the first). */
+                                prevHash: string;
+                                requestId: string | null;
+                                /** @description Position in the chain, from 1. */
+                                seq: number;
+                                source: {
+                                    ip: string | null;
+                                    userAgent: string | null;
+                                };
+                                target: {
+                                    id: string;
+                                    project: string | null;
+                                    type: string;
+                                };
+                                /** Format: date-time */
+                                time: string;
+                                v: number;
+                            }[];
+                            next: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export audit entries, oldest first
+         * @description Streams the matching entries as JSON Lines (`format=jsonl`, one entry per line, as GET /api/v1/audit answers them) or CSV (`format=csv`, RFC 4180, a header row; `before` and `after` as JSON text; cells a spreadsheet would run as formulas — starting with = + - @, tab or CR, also after leading spaces — are prefixed with '). The export is itself recorded (`audit.exported`) before it starts.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description e.g. `model.created`. */
+                    action?: string;
+                    /** @description The actor's id (API key id, token subject …). */
+                    actor?: string;
+                    format?: "jsonl" | "csv";
+                    /** @description Entries at or after this instant: epoch milliseconds or ISO 8601. */
+                    from?: string;
+                    project?: string;
+                    target?: string;
+                    /** @description e.g. `model`, `channel`, `alert`. */
+                    targetType?: string;
+                    /** @description Entries at or before this instant: epoch milliseconds or ISO 8601. */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error has this shape; `code` is stable, `message` is for people. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` is stable, `message` is for people. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The entries, streamed. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-ndjson": string;
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/channels": {
         parameters: {
             query?: never;
@@ -1737,7 +1943,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -1753,7 +1959,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -1797,7 +2003,7 @@ export interface paths {
         put?: never;
         /**
          * Create a notification channel
-         * @description Kinds and their settings: `slack` (`url`: an incoming webhook), `pagerduty` (`routingKey`; `url` overrides the Events API v2 endpoint), `webhook` (`url`, `secret` to sign with HMAC-SHA256), `email` (`smtp`), `retrain` (`url` and `secret`, or `command` from the administrator's allow-list `retrainCommands`). A setting of another kind answers 400. URLs and SMTP hosts must resolve to public addresses unless the administrator allowed the range (`allowPrivateChannelHosts`). `secret` and `smtp.password` are write-only: answers say `hasSecret`.
+         * @description Kinds and their settings: `slack` (`url`: an incoming webhook), `pagerduty` (`routingKey`; `url` overrides the Events API v2 endpoint), `webhook` (`url`, `secret` to sign with HMAC-SHA256), `email` (`smtp`), `retrain` (`url` and `secret`, or `command` from the administrator's allow-list `retrainCommands`). A setting of another kind answers 400. URLs and SMTP hosts must resolve to public addresses unless the administrator allowed the range (`allowPrivateChannelHosts`). `secret` and `smtp.password` are write-only: answers say `hasSecret`. All of them, `url` and `routingKey` included, are stored encrypted; answers show `url` cut to its origin and `routingKey` as `…(set)` (e.g. `https://hooks.slack.com/…(set)`).
          */
         post: {
             parameters: {
@@ -1844,7 +2050,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -1860,7 +2066,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -1934,7 +2140,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -1950,7 +2156,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -1991,7 +2197,7 @@ export interface paths {
         };
         /**
          * Replace a notification channel's settings
-         * @description The whole spec, checked as on creation; `name` must be the channel's (rules name channels). A `secret` or `smtp.password` left out keeps the stored one.
+         * @description The whole spec, checked as on creation; `name` must be the channel's (rules name channels). A `secret` or `smtp.password` left out keeps the stored one, as does a `url` or `routingKey` sent back masked as answered.
          */
         put: {
             parameters: {
@@ -2041,7 +2247,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -2057,7 +2263,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -2122,7 +2328,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -2138,7 +2344,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -2193,7 +2399,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -2209,7 +2415,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -2276,7 +2482,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -2292,7 +2498,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -2350,7 +2556,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -2366,7 +2572,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -2463,7 +2669,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -2479,7 +2685,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -2552,7 +2758,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -2568,7 +2774,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -2609,6 +2815,258 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API keys
+         * @description The keys whose every project the caller administers, oldest first; never their secrets.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error has this shape; `code` is stable, `message` is for people. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` is stable, `message` is for people. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keys: {
+                                /** @description Epoch ms. */
+                                createdAt: number;
+                                /** @description Who created it; null for the key created at first start. */
+                                createdBy: string | null;
+                                /** @description Epoch ms after which the key is refused (401); null: never. */
+                                expiresAt: number | null;
+                                id: string;
+                                /** @description Epoch ms of the last request with it, to the minute; null before any. */
+                                lastUsedAt: number | null;
+                                name: string;
+                                /** @description The secret's first characters, to tell keys apart (`bh_ab12`). */
+                                prefix: string;
+                                /** @description Epoch ms it was revoked (refused from then on); null while valid. */
+                                revokedAt: number | null;
+                                /** @description Role per project; `"*"` grants the role in every project. Roles: admin, editor (models, monitors, rules), viewer (read), ingest (predictions and labels only). */
+                                roles: {
+                                    [key: string]: "admin" | "editor" | "viewer" | "ingest";
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an API key
+         * @description Answers the secret (`secret`, `bh_…`) once: only its SHA-256 is stored. Send it as `Authorization: Bearer <secret>`, never in a URL. Only an admin of every project named in `roles` may create the key (of every project, `"*"`, for a `"*"` role). `expiresAt` (epoch ms) or `expiresInDays`; neither: the key does not expire.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Epoch ms. */
+                        expiresAt?: number;
+                        expiresInDays?: number;
+                        name: string;
+                        /** @description Role per project; `"*"` grants the role in every project. Roles: admin, editor (models, monitors, rules), viewer (read), ingest (predictions and labels only). */
+                        roles: {
+                            [key: string]: "admin" | "editor" | "viewer" | "ingest";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Every error has this shape; `code` is stable, `message` is for people. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` is stable, `message` is for people. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Epoch ms. */
+                            createdAt: number;
+                            /** @description Who created it; null for the key created at first start. */
+                            createdBy: string | null;
+                            /** @description Epoch ms after which the key is refused (401); null: never. */
+                            expiresAt: number | null;
+                            id: string;
+                            /** @description Epoch ms of the last request with it, to the minute; null before any. */
+                            lastUsedAt: number | null;
+                            name: string;
+                            /** @description The secret's first characters, to tell keys apart (`bh_ab12`). */
+                            prefix: string;
+                            /** @description Epoch ms it was revoked (refused from then on); null while valid. */
+                            revokedAt: number | null;
+                            /** @description Role per project; `"*"` grants the role in every project. Roles: admin, editor (models, monitors, rules), viewer (read), ingest (predictions and labels only). */
+                            roles: {
+                                [key: string]: "admin" | "editor" | "viewer" | "ingest";
+                            };
+                            /** @description Shown once; store it in a secret manager. */
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description Refused (401) from the next request on. The key stays listed, with `revokedAt`. 404 for a key of a project the caller does not administer.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every error has this shape; `code` is stable, `message` is for people. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape; `code` is stable, `message` is for people. */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
+                                details?: unknown;
+                                message: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/models": {
         parameters: {
             query?: never;
@@ -2638,7 +3096,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -2654,7 +3112,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -2889,7 +3347,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -2905,7 +3363,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -3057,7 +3515,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -3073,7 +3531,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -3263,7 +3721,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -3279,7 +3737,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -3436,7 +3894,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -3452,7 +3910,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -3525,7 +3983,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -3541,7 +3999,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -3642,7 +4100,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -3658,7 +4116,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -3745,7 +4203,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -3761,7 +4219,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -3848,7 +4306,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -3864,7 +4322,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -3940,7 +4398,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -3956,7 +4414,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -4035,7 +4493,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -4051,7 +4509,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -4142,7 +4600,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -4158,7 +4616,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -4246,7 +4704,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -4262,7 +4720,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -4334,7 +4792,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -4350,7 +4808,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -4435,7 +4893,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -4451,7 +4909,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };
@@ -4596,7 +5054,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "not_ready" | "internal";
+                                code: "invalid_json" | "validation_failed" | "invalid_body" | "invalid_reference" | "unauthorized" | "forbidden" | "credentials_in_url" | "not_found" | "key_not_found" | "model_not_found" | "version_not_found" | "window_not_found" | "rule_not_found" | "alert_not_found" | "incident_not_found" | "channel_not_found" | "artifact_not_found" | "signature_required" | "signature_invalid" | "artifact_untrusted" | "artifact_integrity_failed" | "model_exists" | "version_exists" | "rule_exists" | "channel_exists" | "invalid_transition" | "alert_changed" | "no_records" | "body_too_large" | "batch_too_large" | "unsupported_media_type" | "unsupported_encoding" | "not_acceptable" | "too_many_streams" | "rate_limited" | "request_timeout" | "not_ready" | "audit_failed" | "internal";
                                 details?: unknown;
                                 message: string;
                             };

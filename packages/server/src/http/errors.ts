@@ -13,7 +13,11 @@ export const ERROR_CATALOGUE = {
   validation_failed: { status: 400, message: 'The request does not match its schema.' },
   invalid_body: { status: 400, message: 'The body cannot be read.' },
   invalid_reference: { status: 400, message: 'The reference data set cannot be read or does not match the model version\'s schema.' },
+  unauthorized: { status: 401, message: 'Authentication required: send an API key or token as `Authorization: Bearer <token>`.' },
+  forbidden: { status: 403, message: 'Your role in this project does not allow this.' },
+  credentials_in_url: { status: 400, message: 'Credentials are never accepted in the URL: send them as `Authorization: Bearer <token>`, and revoke this one, it may be logged.' },
   not_found: { status: 404, message: 'No route matches this method and path.' },
+  key_not_found: { status: 404, message: 'No API key with this id.' },
   model_not_found: { status: 404, message: 'No model with this name in the project.' },
   version_not_found: { status: 404, message: 'No version or alias with this name for the model.' },
   window_not_found: { status: 404, message: 'No window with this id for the model.' },
@@ -21,6 +25,11 @@ export const ERROR_CATALOGUE = {
   alert_not_found: { status: 404, message: 'No alert with this id.' },
   incident_not_found: { status: 404, message: 'No incident with this id.' },
   channel_not_found: { status: 404, message: 'No channel with this name.' },
+  artifact_not_found: { status: 404, message: 'No artifact with this SHA-256 for the model version.' },
+  signature_required: { status: 400, message: 'Send the artifact\'s signature (base64 ECDSA P-256 over its bytes) in the X-Bothub-Signature header.' },
+  signature_invalid: { status: 400, message: 'The artifact\'s signature does not verify against a trusted signing key.' },
+  artifact_untrusted: { status: 409, message: 'The artifact\'s signature no longer verifies against a trusted signing key: it is not served.' },
+  artifact_integrity_failed: { status: 500, message: 'The stored artifact failed its integrity check (altered or corrupted at rest): it is not served.' },
   model_exists: { status: 409, message: 'A model with this name already exists in the project.' },
   version_exists: { status: 409, message: 'This version already exists for the model.' },
   rule_exists: { status: 409, message: 'The model already has an alert rule with this name.' },
@@ -34,7 +43,10 @@ export const ERROR_CATALOGUE = {
   unsupported_encoding: { status: 415, message: 'Unsupported Content-Encoding: send gzip or identity.' },
   not_acceptable: { status: 406, message: 'This endpoint answers text/event-stream: send Accept: text/event-stream.' },
   too_many_streams: { status: 503, message: 'Too many event streams are open on this node; retry later.' },
+  rate_limited: { status: 429, message: 'Too many requests: retry after the number of seconds in Retry-After.' },
+  request_timeout: { status: 408, message: 'The request arrived too slowly.' },
   not_ready: { status: 503, message: 'The store is not reachable.' },
+  audit_failed: { status: 500, message: 'The change could not be written to the audit trail; it may have been applied: check before retrying.' },
   internal: { status: 500, message: 'Internal error.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
@@ -242,6 +254,8 @@ export function registerErrorHandlers(app: FastifyInstance, limits: { bodyBytes:
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const { status, body } = errorResponse(error, limits);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
+    // RFC 6750 §3: a 401 names the scheme the client should use.
+    if (status === 401) void reply.header('www-authenticate', 'Bearer realm="bothub"');
     return reply.status(status).send(body);
   });
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {

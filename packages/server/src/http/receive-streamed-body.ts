@@ -25,6 +25,17 @@ export interface StreamedBody {
   readonly declaredBytes?: number;
 }
 
+/**
+ * The body's declared size from Content-Length, which bounds the decoded size only when the body is not encoded.
+ *
+ * @example
+ * const body = { stream: request.body as Readable, limit, ...declaredBytes(request.headers) };
+ */
+export function declaredBytes(headers: Record<string, string | string[] | undefined>): { declaredBytes?: number } {
+  const length = Number(headers['content-length']);
+  return headers['content-encoding'] === undefined && Number.isFinite(length) ? { declaredBytes: length } : {};
+}
+
 function tooLarge(limit: BodyLimit): ApiError {
   const message = `The body is larger than the limit of ${limit.bytes} bytes (${limit.setting})`;
   return new ApiError('body_too_large', { limit: limit.bytes, setting: limit.setting }, limit.hint === undefined ? `${message}.` : `${message}; ${limit.hint}.`);
@@ -33,8 +44,11 @@ function tooLarge(limit: BodyLimit): ApiError {
 /**
  * The body's chunks, failing with 413 on the one past the limit. The request stream is not destroyed on failure (that
  * would reset the connection before the 413 is sent): reading just stops.
+ *
+ * @example
+ * for await (const chunk of limitedChunks({ stream: request.body, limit: { bytes: 1024 ** 3, setting: 'artifactBodyLimitBytes' } })) hash.update(chunk);
  */
-async function* limitedChunks(body: StreamedBody): AsyncGenerator<Buffer> {
+export async function* limitedChunks(body: StreamedBody): AsyncGenerator<Buffer> {
   if (body.declaredBytes !== undefined && body.declaredBytes > body.limit.bytes) throw tooLarge(body.limit);
   let received = 0;
   for await (const chunk of body.stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer | string>) {

@@ -55,7 +55,7 @@ async function startNode(): Promise<Node> {
   const deliveries = createDeliveryJob({ store, clock, workerId: 'node', policy, publicUrl: () => PUBLIC_URL, maxAgeMs: 24 * HOUR, leaseMs: 60_000, pollMs: 1000, log, random: () => 0.5 });
   const alerts = createAlertEvaluator({ store, clock, log, onQueued: () => deliveries.wake() });
   const windows = createWindowEvaluator({ store, clock, workerId: 'node', seed: 42, concurrency: 1, leaseMs: 60_000, pollMs: 60_000, log, onEvaluated: (w, p) => alerts.evaluateWindow(w, p) });
-  const app = createApp({ store, clock, limits: { bodyBytes: 1_000_000, batchRecords: 1000 }, alerting: { policy, retrainCommands: [], publicUrl: () => PUBLIC_URL, deliveries } });
+  const app = createApp({ store, clock, limits: { bodyBytes: 1_000_000, batchRecords: 1000 }, alerting: { policy, retrainCommands: [], publicUrl: () => PUBLIC_URL, deliveries }, auth: { mode: 'development' } });
   await app.ready();
   return {
     app,

@@ -42,6 +42,9 @@ import type { MetricPoint, Model, ValidRecord, Version, Window } from '@bothub/c
 import type { NewModel, Store, StoredRecord } from './store.js';
 import { StoreConflictError, StoreNotFoundError } from './store-errors.js';
 import { runAlertStoreContract } from './alert-store.case.js';
+import { runAuditStoreContract } from './audit-store.case.js';
+import { runArtifactStoreContract } from './artifact-store.case.js';
+import { runAuthStoreContract } from './auth-store.case.js';
 
 /** What `open` returns: a fresh, empty store and how to dispose of it. */
 export interface StoreFixture {
@@ -160,6 +163,9 @@ export function runStoreContract(name: string, open: () => Promise<StoreFixture>
     }
 
     runAlertStoreContract({ store: () => store, connect: () => fixture.connect(), createModel: (name) => createModel({ name }) });
+    runAuditStoreContract({ store: () => store, connect: () => fixture.connect() });
+    runArtifactStoreContract({ store: () => store, createVersion: async (name) => createVersion(await createModel({ name })) });
+    runAuthStoreContract({ store: () => store, connect: () => fixture.connect() });
 
     describe('lifecycle', () => {
       it('migrate is idempotent and keeps data', async () => {

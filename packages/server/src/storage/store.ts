@@ -8,6 +8,9 @@
  */
 import type { MetricPoint, Model, ValidLabel, ValidRecord, Version, Window } from '@bothub/core';
 import type { AlertStore } from './alert-store.js';
+import type { ArtifactStore } from './artifact-store.js';
+import type { AuditStore } from './audit-store.js';
+import type { AuthStore } from './auth-store.js';
 
 export type NewModel = Omit<Model, 'id' | 'createdAt'>;
 export type NewVersion = Omit<Version, 'id' | 'createdAt' | 'reference' | 'aliases'>;
@@ -139,6 +142,13 @@ export interface Store {
 
   /** Alert rules, alerts, incidents, channels and the delivery queue. */
   readonly alerts: AlertStore;
+
+  /** Signed artifacts of model versions (their encrypted bytes live in blob storage). */
+  readonly artifacts: ArtifactStore;
+  /** The hash-chained audit trail. */
+  readonly audit: AuditStore;
+  /** API keys (hashes only). */
+  readonly auth: AuthStore;
 
   // Retention (several nodes may call these concurrently: each row is deleted once, a repeated call finds less or nothing)
   /**

@@ -9,6 +9,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach } from 'vitest';
 import { createApp } from '../app.js';
 import type { AlertingDeps, AppDeps } from '../app.js';
+import { createFilesystemBlobStorage } from '../features/artifacts/index.js';
+import { generateKeyRing } from '../security/index.js';
 import { openSqliteStore } from '../storage/sqlite/index.js';
 import type { Store } from '../storage/store.js';
 
@@ -42,7 +44,8 @@ export const TEST_ALERTING: AlertingDeps = {
 export async function createTestApp(overrides: Partial<Omit<AppDeps, 'store'>> = {}): Promise<TestApp> {
   let wakes = 0;
   const dataDir = mkdtempSync(join(tmpdir(), 'bothub-http-'));
-  const store = await openSqliteStore({ dataDir });
+  const keyRing = generateKeyRing();
+  const store = await openSqliteStore({ dataDir, keyRing });
   await store.migrate();
   const app = createApp({
     store,
@@ -54,6 +57,16 @@ export async function createTestApp(overrides: Partial<Omit<AppDeps, 'store'>> =
       },
     },
     alerting: TEST_ALERTING,
+    // Route tests act as an admin of every project; the security tests opt in with `auth: { mode: 'on' }`.
+    auth: { mode: 'development' },
+    // No trusted signing key: artifact tests pass their own.
+    artifacts: {
+      storage: createFilesystemBlobStorage(join(dataDir, 'artifacts')),
+      keyRing,
+      trustedKeys: [],
+      limit: { bytes: 1024 * 1024, setting: 'artifactBodyLimitBytes' },
+      incomingDir: join(dataDir, 'artifacts', '.incoming'),
+    },
     ...overrides,
   });
   app.addHook('onClose', async () => {

@@ -4,6 +4,8 @@ import { Type } from 'typebox';
 import { ErrorResponseSchema } from '../../http/errors.js';
 import { PREVIEW_MAX_POINTS } from './service.js';
 import type { AlertRuleService } from './service.js';
+import { recordAudit } from '../audit/index.js';
+import { fromBody, listed, ofObject, requires } from '../auth/index.js';
 
 const errors = { '4xx': ErrorResponseSchema, '5xx': ErrorResponseSchema };
 const tags = ['alerts'];
@@ -73,6 +75,7 @@ export function alertRuleRoutes(rules: AlertRuleService): FastifyPluginAsyncType
   // eslint-disable-next-line @typescript-eslint/require-await -- Fastify plugins are async functions
   return async (app) => {
     app.post('/alert-rules', {
+      config: { permission: requires('write', fromBody('model_not_found')) },
       schema: {
         tags,
         summary: 'Create an alert rule',
@@ -81,10 +84,15 @@ export function alertRuleRoutes(rules: AlertRuleService): FastifyPluginAsyncType
         body: AlertRuleSpecSchema,
         response: { 201: AlertRuleSchema, ...errors },
       },
-      handler: async (request, reply) => reply.status(201).send(await rules.create(request.body)),
+      handler: async (request, reply) => {
+        const rule = await rules.create(request.body);
+        await recordAudit(request, { action: 'alert_rule.created', target: { type: 'alert_rule', id: rule.id, modelId: rule.modelId }, after: rule });
+        return reply.status(201).send(rule);
+      },
     });
 
     app.get('/alert-rules', {
+      config: { permission: requires('read', listed('rules', 'modelId')) },
       schema: {
         tags,
         summary: 'List alert rules',
@@ -96,11 +104,13 @@ export function alertRuleRoutes(rules: AlertRuleService): FastifyPluginAsyncType
     });
 
     app.get('/alert-rules/:rule', {
+      config: { permission: requires('read', ofObject('rule')) },
       schema: { tags, summary: 'Get an alert rule', params: RuleParamsSchema, response: { 200: AlertRuleSchema, ...errors } },
       handler: async (request) => rules.get(request.params.rule),
     });
 
     app.put('/alert-rules/:rule', {
+      config: { permission: requires('write', ofObject('rule')) },
       schema: {
         tags,
         summary: 'Replace an alert rule',
@@ -109,18 +119,27 @@ export function alertRuleRoutes(rules: AlertRuleService): FastifyPluginAsyncType
         body: AlertRuleSpecSchema,
         response: { 200: AlertRuleSchema, ...errors },
       },
-      handler: async (request) => rules.update(request.params.rule, request.body),
+      handler: async (request) => {
+        const before = await rules.get(request.params.rule);
+        const rule = await rules.update(request.params.rule, request.body);
+        await recordAudit(request, { action: 'alert_rule.changed', target: { type: 'alert_rule', id: rule.id, modelId: rule.modelId }, before, after: rule });
+        return rule;
+      },
     });
 
     app.delete('/alert-rules/:rule', {
+      config: { permission: requires('write', ofObject('rule')) },
       schema: { tags, summary: 'Delete an alert rule', description: 'Its open alerts are resolved first (by "system"; channels hear "resolved"); its alerts stay, with their history.', params: RuleParamsSchema, response: { 204: Type.Null(), ...errors } },
       handler: async (request, reply) => {
+        const before = await rules.get(request.params.rule);
         await rules.remove(request.params.rule);
+        await recordAudit(request, { action: 'alert_rule.deleted', target: { type: 'alert_rule', id: before.id, modelId: before.modelId }, before });
         return reply.status(204).send(null);
       },
     });
 
     app.post('/alert-rules/:rule/preview', {
+      config: { permission: requires('read', ofObject('rule')) },
       schema: {
         tags,
         summary: 'Replay a rule over the stored history',
@@ -129,10 +148,17 @@ export function alertRuleRoutes(rules: AlertRuleService): FastifyPluginAsyncType
         body: RuleChangesSchema,
         response: { 200: RulePreviewSchema, ...errors },
       },
-      handler: async (request) => rules.preview(request.params.rule, request.body),
+      handler: async (request) => {
+        const preview = await rules.preview(request.params.rule, request.body);
+        const rule = await rules.get(request.params.rule);
+        // A read with a body, audited like every POST: it replays the model's metric history.
+        await recordAudit(request, { action: 'alert_rule.previewed', target: { type: 'alert_rule', id: rule.id, modelId: rule.modelId }, after: { changes: request.body } });
+        return preview;
+      },
     });
 
     app.get('/alert-rules/:rule/precision', {
+      config: { permission: requires('read', ofObject('rule')) },
       schema: {
         tags,
         summary: 'A rule\'s precision from feedback, and a threshold suggestion',

@@ -1,3 +1,4 @@
+import { without } from '../../without.js';
 import { ALERT_STATUSES, AlertSchema, IncidentSchema, NOTIFICATION_EVENTS, SEVERITIES, SlugSchema } from '@bothub/core';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Alert } from '@bothub/core';
@@ -6,6 +7,8 @@ import { Type } from 'typebox';
 import { ErrorResponseSchema } from '../../http/errors.js';
 import { DELIVERY_STATUSES } from '../../storage/alert-store.js';
 import type { AlertService } from './service.js';
+import { recordAudit } from '../audit/index.js';
+import { listed, ofObject, requires } from '../auth/index.js';
 
 const DEFAULT_LIMIT = 50;
 const errors = { '4xx': ErrorResponseSchema, '5xx': ErrorResponseSchema };
@@ -59,6 +62,7 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
     });
 
     app.get('/alerts', {
+      config: { permission: requires('read', listed('alerts', 'modelId')) },
       schema: {
         tags,
         summary: 'List alerts, newest first',
@@ -80,6 +84,7 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
     });
 
     app.get('/alerts/:alert', {
+      config: { permission: requires('read', ofObject('alert')) },
       schema: {
         tags,
         summary: 'Get an alert with its deliveries',
@@ -90,26 +95,37 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
       handler: async (request) => alerts.get(request.params.alert),
     });
 
-    const action = (path: string, summary: string, description: string, run: (id: string, by: string, note?: string) => Promise<Alert>): void => {
+    /** Runs an alert change and records it with the alert before (without its deliveries) and after. */
+    const audited = async (request: FastifyRequest, auditAction: string, id: string, change: () => Promise<Alert>): Promise<Alert> => {
+      const before = without(await alerts.get(id), 'deliveries');
+      const after = await change();
+      await recordAudit(request, { action: auditAction, target: { type: 'alert', id, modelId: after.modelId }, before, after });
+      return after;
+    };
+    const action = (path: string, auditAction: string, summary: string, description: string, run: (id: string, by: string, note?: string) => Promise<Alert>): void => {
       app.post(path, {
+        config: { permission: requires('write', ofObject('alert')) },
         schema: { tags, summary, description, params: Type.Object({ alert: Id }), headers: ActorHeaders, body: ActionBody, response: { 200: AlertSchema, ...errors } },
-        handler: async (request) => run(request.params.alert, actor(request), request.body.note),
+        handler: async (request) => audited(request, auditAction, request.params.alert, () => run(request.params.alert, actor(request), request.body.note)),
       });
     };
     action(
       '/alerts/:alert/acknowledge',
+      'alert.acknowledged',
       'Acknowledge a firing alert',
       `Someone takes it in hand: it stops re-notifying, and channels hear "acknowledged" (PagerDuty acknowledges its incident). Who: \`by\`, else the ${ACTOR_HEADER} header, else "${ANONYMOUS}" (until the API has authentication). 409 invalid_transition unless the alert is firing.`,
       (id, by, note) => alerts.acknowledge(id, by, note),
     );
     action(
       '/alerts/:alert/resolve',
+      'alert.resolved',
       'Resolve an open alert by hand',
       'Channels hear "resolved"; the rule\'s cooldown runs from now. 409 invalid_transition when it is already resolved.',
       (id, by, note) => alerts.resolve(id, by, note),
     );
 
     app.post('/alerts/:alert/feedback', {
+      config: { permission: requires('write', ofObject('alert')) },
       schema: {
         tags,
         summary: 'Mark an alert real or false',
@@ -119,10 +135,11 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
         body: Type.Object({ verdict: Type.Enum(['real', 'false'] as const), by: By, note: Note }, { additionalProperties: false }),
         response: { 200: AlertSchema, ...errors },
       },
-      handler: async (request) => alerts.feedback(request.params.alert, request.body.verdict, actor(request), request.body.note),
+      handler: async (request) => audited(request, 'alert.feedback', request.params.alert, () => alerts.feedback(request.params.alert, request.body.verdict, actor(request), request.body.note)),
     });
 
     app.get('/incidents', {
+      config: { permission: requires('read', listed('incidents', 'modelId')) },
       schema: {
         tags,
         summary: 'List incidents, newest first',
@@ -137,6 +154,7 @@ export function alertRoutes(alerts: AlertService): FastifyPluginAsyncTypebox {
     });
 
     app.get('/incidents/:incident', {
+      config: { permission: requires('read', ofObject('incident')) },
       schema: { tags, summary: 'Get an incident', params: Type.Object({ incident: Id }), response: { 200: IncidentSchema, ...errors } },
       handler: async (request) => alerts.getIncident(request.params.incident),
     });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhookSignature } from '../../channels/index.js';
+import { SqliteStore } from '../../storage/sqlite/index.js';
 import { startHttpReceiver } from '../../testing/start-http-receiver.js';
 import type { HttpReceiver } from '../../testing/start-http-receiver.js';
 import { startTestApps, TEST_ALERTING, TEST_NOW } from '../../testing/test-app.js';
@@ -25,7 +26,7 @@ describe('channel routes', () => {
     const created = await app.inject({ method: 'POST', url: '/api/v1/channels', payload: webhook('http://127.0.0.1:9/hook') });
     expect(created.statusCode).toBe(201);
     const channel = created.json<Record<string, unknown>>();
-    expect(channel).toMatchObject({ name: 'ops', kind: 'webhook', severities: ['warning', 'critical'], rateLimitPerMinute: 30, enabled: true, url: 'http://127.0.0.1:9/hook', hasSecret: true, routingKey: null, smtp: null, command: null });
+    expect(channel).toMatchObject({ name: 'ops', kind: 'webhook', severities: ['warning', 'critical'], rateLimitPerMinute: 30, enabled: true, url: 'http://127.0.0.1:9/…(set)', hasSecret: true, routingKey: null, smtp: null, command: null });
     expect(created.body).not.toContain(SECRET);
     expect((await app.inject({ method: 'POST', url: '/api/v1/channels', payload: webhook('http://127.0.0.1:9/hook') })).json()).toMatchObject({ error: { code: 'channel_exists' } });
 
@@ -37,7 +38,7 @@ describe('channel routes', () => {
     // A replacement without the secret keeps it; the name cannot change.
     const replaced = await app.inject({ method: 'PUT', url: '/api/v1/channels/ops', payload: { name: 'ops', kind: 'webhook', severities: ['critical'], url: 'http://127.0.0.1:10/hook', rateLimitPerMinute: 5 } });
     expect(replaced.statusCode).toBe(200);
-    expect(replaced.json()).toMatchObject({ id: channel.id, createdAt: channel.createdAt, severities: ['critical'], url: 'http://127.0.0.1:10/hook', rateLimitPerMinute: 5, hasSecret: true });
+    expect(replaced.json()).toMatchObject({ id: channel.id, createdAt: channel.createdAt, severities: ['critical'], url: 'http://127.0.0.1:10/…(set)', rateLimitPerMinute: 5, hasSecret: true });
     const renamed = await app.inject({ method: 'PUT', url: '/api/v1/channels/ops', payload: webhook('http://127.0.0.1:9/hook', { name: 'other' }) });
     expect(renamed.json()).toMatchObject({ error: { code: 'validation_failed', details: { field: 'name' } } });
     expect((await app.inject({ method: 'PUT', url: '/api/v1/channels/nope', payload: webhook('http://127.0.0.1:9/hook', { name: 'nope' }) })).statusCode).toBe(404);
@@ -45,6 +46,40 @@ describe('channel routes', () => {
     expect((await app.inject({ method: 'DELETE', url: '/api/v1/channels/ops' })).statusCode).toBe(204);
     expect((await app.inject({ method: 'DELETE', url: '/api/v1/channels/ops' })).json()).toMatchObject({ error: { code: 'channel_not_found' } });
     expect((await app.inject({ method: 'GET', url: '/api/v1/channels' })).json()).toEqual({ channels: [] });
+  });
+
+  it('keeps URLs, routing keys and secrets out of every answer and, encrypted, out of the database', async () => {
+    const { app, store } = await start({ alerting: LOOPBACK });
+    const slackUrl = 'http://127.0.0.1:9/services/T000/B000/XXXXXXXXXXXXXXXX';
+    const routingKey = 'R0UTINGKEY0123456789abcdef';
+    const smtpPassword = 'smtp-password-0123';
+    const answers = [
+      await app.inject({ method: 'POST', url: '/api/v1/channels', payload: { name: 'slack', kind: 'slack', severities: ['critical'], url: slackUrl } }),
+      await app.inject({ method: 'POST', url: '/api/v1/channels', payload: webhook(`${slackUrl}/hook`) }),
+      await app.inject({ method: 'POST', url: '/api/v1/channels', payload: { name: 'pager', kind: 'pagerduty', severities: ['critical'], routingKey, url: 'http://127.0.0.1:9/v2/enqueue' } }),
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/channels',
+        payload: { name: 'mail', kind: 'email', severities: ['critical'], smtp: { host: '127.0.0.1', port: 2525, user: 'bothub', password: smtpPassword, from: 'b@example.com', to: ['o@example.com'] } },
+      }),
+    ];
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201, 201]);
+    expect(answers[0]!.json()).toMatchObject({ url: 'http://127.0.0.1:9/…(set)' });
+    expect(answers[2]!.json()).toMatchObject({ routingKey: '…(set)' });
+    answers.push(await app.inject({ method: 'GET', url: '/api/v1/channels' }));
+    for (const name of ['slack', 'ops', 'pager', 'mail']) answers.push(await app.inject({ method: 'GET', url: `/api/v1/channels/${name}` }));
+    // Sent back as answered, the masked URL and routing key keep the stored ones.
+    const slack = answers[0]!.json<Record<string, unknown>>();
+    const resent = await app.inject({ method: 'PUT', url: '/api/v1/channels/slack', payload: { name: 'slack', kind: 'slack', severities: ['warning'], url: slack.url } });
+    answers.push(resent);
+    answers.push(await app.inject({ method: 'PUT', url: '/api/v1/channels/pager', payload: { name: 'pager', kind: 'pagerduty', severities: ['warning'], routingKey: '…(set)', url: 'http://127.0.0.1:9/v2/enqueue' } }));
+    for (const answer of answers) for (const secret of [slackUrl, routingKey, smtpPassword, SECRET, 'XXXXXXXX']) expect(answer.body).not.toContain(secret);
+    expect((await store.alerts.getChannel('slack'))?.channel.url).toBe(slackUrl);
+    expect((await store.alerts.getChannel('pager'))?.channel.routingKey).toBe(routingKey);
+
+    if (!(store instanceof SqliteStore)) throw new Error('createTestApp opens a SQLite store');
+    const raw = JSON.stringify(store.database.prepare('SELECT * FROM channels').all());
+    for (const secret of [slackUrl, routingKey, smtpPassword, SECRET, 'XXXXXXXX']) expect(raw).not.toContain(secret);
   });
 
   it('checks each kind\'s settings, naming the field', async () => {

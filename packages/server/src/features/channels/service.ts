@@ -1,6 +1,6 @@
 /**
  * Notification channels: where alerts go (Slack, PagerDuty, webhook, e-mail, retraining trigger). Secrets are
- * write-only: kept by the store, used by the senders, never answered.
+ * write-only: sealed by the store, used by the senders, never answered; URLs and routing keys are answered masked.
  */
 import { randomUUID } from 'node:crypto';
 import type { Channel, ChannelSpec } from '@bothub/core';
@@ -10,6 +10,7 @@ import { ApiError, invalidField } from '../../http/errors.js';
 import type { NewChannel, StoredChannel } from '../../storage/alert-store.js';
 import type { Store } from '../../storage/store.js';
 import { checkChannelSpec } from './check-channel-spec.js';
+import { maskChannel, unmaskSpec } from './mask-channel.js';
 import type { ChannelRules } from './check-channel-spec.js';
 import { testNotification } from './test-notification.js';
 
@@ -26,7 +27,7 @@ export interface ChannelService {
   create(spec: ChannelSpec): Promise<Channel>;
   list(): Promise<Channel[]>;
   get(name: string): Promise<Channel>;
-  /** Replaces the channel's settings; a secret (or SMTP password) left out keeps the stored one. */
+  /** Replaces the channel's settings; a secret (or SMTP password) left out, or a URL or routing key sent back masked, keeps the stored one. */
   update(name: string, spec: ChannelSpec): Promise<Channel>;
   remove(name: string): Promise<void>;
   /** Sends a test notification now, bypassing the queue, and answers how it went. */
@@ -74,20 +75,21 @@ export function createChannelService(deps: ChannelDeps): ChannelService {
     async create(spec) {
       await checkChannelSpec(spec, deps);
       if ((await store.alerts.getChannel(spec.name)) !== null) throw new ApiError('channel_exists', { channel: spec.name });
-      return (await store.alerts.createChannel(toNewChannel(spec, null))).channel;
+      return maskChannel((await store.alerts.createChannel(toNewChannel(spec, null))).channel);
     },
 
-    list: async () => (await store.alerts.listChannels()).map((stored) => stored.channel),
+    list: async () => (await store.alerts.listChannels()).map((stored) => maskChannel(stored.channel)),
 
-    get: async (name) => (await requireChannel(name)).channel,
+    get: async (name) => maskChannel((await requireChannel(name)).channel),
 
-    async update(name, spec) {
+    async update(name, sent) {
       const stored = await requireChannel(name);
-      if (spec.name !== name) throw invalidField('body', 'name', `a channel cannot be renamed (rules name it): expected ${JSON.stringify(name)}`);
+      if (sent.name !== name) throw invalidField('body', 'name', `a channel cannot be renamed (rules name it): expected ${JSON.stringify(name)}`);
+      const spec = unmaskSpec(sent, stored.channel);
       await checkChannelSpec(spec, deps);
       const updated = await store.alerts.updateChannel(name, toNewChannel(spec, stored.secrets));
       if (updated === null) throw new ApiError('channel_not_found', { channel: name });
-      return updated.channel;
+      return maskChannel(updated.channel);
     },
 
     async remove(name) {

@@ -6,6 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { PUBLIC } from '../auth/index.js';
 
 /** Where the server's own answers live: a browser's unknown path there is a 404, not the dashboard. */
 const SERVER_PATHS = ['/api', '/docs', '/openapi.json', '/metrics', '/healthz', '/readyz'];
@@ -46,7 +47,7 @@ export function dashboardRoutes(dashboard?: { readonly root: string }): FastifyP
   return async (app) => {
     const root = dashboard === undefined ? null : resolve(dashboard.root);
     if (root === null || !existsSync(join(root, 'index.html'))) {
-      app.get('/', { schema: { hide: true } }, (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', NO_CACHE).send(NOT_BUILT_PAGE));
+      app.get('/', { schema: { hide: true }, config: { permission: PUBLIC } }, (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', NO_CACHE).send(NOT_BUILT_PAGE));
       return;
     }
     // Only reply.sendFile: the routes below choose the file and its caching.
@@ -71,8 +72,8 @@ export function dashboardRoutes(dashboard?: { readonly root: string }): FastifyP
       }
     }
 
-    app.get('/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
-    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    app.get('/', { schema: { hide: true }, config: { permission: PUBLIC } }, (_request, reply) => sendIndex(reply));
+    app.get('/*', { schema: { hide: true }, config: { permission: PUBLIC } }, (request, reply) => {
       const path = request.url.split('?')[0]!;
       const file = isServerPath(path) ? null : fileOf(path);
       if (file !== null) return reply.header('cache-control', file.startsWith(HASHED_ASSETS) ? LONG_CACHE : NO_CACHE).sendFile(file);

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { ApiError, ErrorResponseSchema } from '../../http/errors.js';
 import type { EventService, EventStream } from './service.js';
+import { ANY_PROJECT, can, requires } from '../auth/index.js';
 
 // The package is CommonJS (module.exports is the plugin) but its types declare an ES default export.
 const sse = sseModule as unknown as FastifyPluginAsync<SSEPluginOptions>;
@@ -37,6 +38,7 @@ export function eventRoutes(events: EventService, options: EventRouteOptions): F
     app.addHook('preClose', () => events.close());
 
     app.get('/events', {
+      config: { permission: requires('read', ANY_PROJECT) },
       sse: true,
       schema: {
         tags: ['query'],
@@ -59,8 +61,11 @@ export function eventRoutes(events: EventService, options: EventRouteOptions): F
       handler: (request, reply) => {
         const stream = streams.get(request)!;
         reply.sse.keepAlive();
+        const principal = request.principal;
         stream.attach(
           (event) => {
+            // Only events of projects the caller may read.
+            if (principal === null || !can(principal, 'read', event.data.project)) return;
             // A client gone between the check and the write only loses this event; its close frees the slot.
             if (reply.sse.isConnected) reply.sse.send({ event: event.event, data: event.data }).catch(() => stream.close());
           },

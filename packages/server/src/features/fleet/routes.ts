@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { ErrorResponseSchema } from '../../http/errors.js';
 import { ProjectQuerySchema } from '../registry/index.js';
 import type { FleetService } from './service.js';
+import { listed, requires } from '../auth/index.js';
 
 const Status = Type.Enum(METRIC_STATUSES);
 
@@ -33,6 +34,7 @@ export function fleetRoutes(fleet: FleetService): FastifyPluginAsyncTypebox {
   // eslint-disable-next-line @typescript-eslint/require-await -- Fastify plugins are async functions
   return async (app) => {
     app.get('/fleet', {
+      config: { permission: requires('read', listed('models', 'project')) },
       schema: {
         tags: ['query'],
         summary: 'Every model at a glance',

@@ -6,6 +6,7 @@ import { wrapNdjsonBody } from '../../http/register-body-parsers.js';
 import { ModelParamsSchema, ProjectQuerySchema } from '../registry/index.js';
 import type { RegistryService } from '../registry/index.js';
 import type { IngestionService } from './service.js';
+import { fromQuery, requires } from '../auth/index.js';
 
 const BatchResultSchema = Type.Object({
   results: Type.Array(RecordOutcomeSchema, { description: 'One outcome per record, in the batch\'s order.' }),
@@ -28,6 +29,7 @@ export function ingestionRoutes(registry: RegistryService, ingestion: IngestionS
   // eslint-disable-next-line @typescript-eslint/require-await -- Fastify plugins are async functions
   return async (app) => {
     app.post('/models/:model/predictions', {
+      config: { permission: requires('ingest', fromQuery('model_not_found')) },
       schema: {
         tags,
         summary: 'Send predictions',
@@ -45,6 +47,7 @@ export function ingestionRoutes(registry: RegistryService, ingestion: IngestionS
     });
 
     app.post('/models/:model/labels', {
+      config: { permission: requires('ingest', fromQuery('model_not_found')) },
       schema: {
         tags,
         summary: 'Send ground-truth labels',

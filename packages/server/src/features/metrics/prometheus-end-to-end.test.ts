@@ -50,7 +50,7 @@ describe.skipIf(binary === null && !inCi)(binary === null ? `${title} (skipped: 
   beforeAll(async () => {
     if (binary === null) throw new Error('prometheus is not on PATH: CI installs Debian\'s prometheus package in .ci/run');
     dir = await mkdtemp(join(tmpdir(), 'bothub-prometheus-e2e-'));
-    service = await startService(loadConfig({ port: 0, dataDir: dir, logLevel: 'silent' }, {}));
+    service = await startService(loadConfig({ port: 0, dataDir: dir, logLevel: 'silent', auth: 'development' }, {}));
     prometheus = await startPrometheus(binary, new URL(service.url).host, { ruleFiles: [fileURLToPath(new URL('../../../../../deploy/prometheus/bothub-alerts.yml', import.meta.url))] });
   }, DEADLINE_MS);
 

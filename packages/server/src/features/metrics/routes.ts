@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { readStoreGauges } from './read-store-gauges.js';
 import type { ServiceMetrics } from './service-metrics.js';
+import { delegatedTo } from '../auth/index.js';
 
 /**
  * `/metrics`: the store-backed gauges are read at each scrape, then the registry is rendered. Hidden from the
@@ -17,6 +18,8 @@ export function metricsRoutes(metrics: ServiceMetrics, store: Parameters<typeof 
   // eslint-disable-next-line @typescript-eslint/require-await -- Fastify plugins are async functions
   return async (app) => {
     app.get('/metrics', {
+      // Guarded by http/metrics-access.ts (a role on '*', or the metrics token), registered around these routes in app.ts.
+      config: { permission: delegatedTo('requireMetricsReader') },
       schema: { hide: true },
       handler: async (_request, reply) => {
         metrics.setStoreGauges(await readStoreGauges(store, metrics.featureCap));

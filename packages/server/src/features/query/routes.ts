@@ -6,6 +6,7 @@ import { ModelParamsSchema, ProjectQuerySchema } from '../registry/index.js';
 import type { RegistryService } from '../registry/index.js';
 import { DEFAULT_METRICS_LIMIT } from './service.js';
 import type { QueryService } from './service.js';
+import { fromQuery, requires } from '../auth/index.js';
 
 const DEFAULT_WINDOWS_LIMIT = 50;
 const errors = { '4xx': ErrorResponseSchema, '5xx': ErrorResponseSchema };
@@ -23,6 +24,7 @@ export function queryRoutes(registry: RegistryService, query: QueryService): Fas
   // eslint-disable-next-line @typescript-eslint/require-await -- Fastify plugins are async functions
   return async (app) => {
     app.get('/models/:model/windows', {
+      config: { permission: requires('read', fromQuery('model_not_found')) },
       schema: {
         tags,
         summary: 'List closed windows, newest first',
@@ -43,6 +45,7 @@ export function queryRoutes(registry: RegistryService, query: QueryService): Fas
     });
 
     app.get('/models/:model/windows/:window', {
+      config: { permission: requires('read', fromQuery('model_not_found')) },
       schema: {
         tags,
         summary: 'Get one window with every result',
@@ -60,6 +63,7 @@ export function queryRoutes(registry: RegistryService, query: QueryService): Fas
     });
 
     app.get('/models/:model/metrics', {
+      config: { permission: requires('read', fromQuery('model_not_found')) },
       schema: {
         tags,
         summary: 'A metric\'s time series',
@@ -85,6 +89,7 @@ export function queryRoutes(registry: RegistryService, query: QueryService): Fas
     });
 
     app.get('/models/:model/health', {
+      config: { permission: requires('read', fromQuery('model_not_found')) },
       schema: {
         tags,
         summary: 'Current status per monitor',

@@ -3,6 +3,7 @@
  */
 import type { MetricPoint, Model, Window } from '@bothub/core';
 import { ApiError } from '../../http/errors.js';
+import { parseTime } from '../../http/parse-time-query.js';
 import type { Store, WindowPage } from '../../storage/store.js';
 import { summarizeHealth } from './summarize-health.js';
 import type { ModelHealth } from './summarize-health.js';
@@ -33,13 +34,6 @@ export interface QueryService {
 }
 
 export const DEFAULT_METRICS_LIMIT = 1000;
-
-function parseTime(value: string | undefined, field: string): number | undefined {
-  if (value === undefined) return undefined;
-  const time = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : Date.parse(value);
-  if (!Number.isFinite(time)) throw new ApiError('validation_failed', { in: 'querystring', field, reason: 'expected epoch milliseconds or an ISO 8601 date' }, `querystring.${field}: expected epoch milliseconds or an ISO 8601 date`);
-  return time;
-}
 
 /**
  * @example

@@ -5,11 +5,13 @@ import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import { ApiError, ErrorResponseSchema } from '../../http/errors.js';
 import { readJsonLinesFile } from '../../http/read-json-lines-file.js';
-import { readBodyText, withBodyInTemporaryFile } from '../../http/receive-streamed-body.js';
+import { declaredBytes, readBodyText, withBodyInTemporaryFile } from '../../http/receive-streamed-body.js';
 import type { BodyLimit } from '../../http/receive-streamed-body.js';
 import { NDJSON_TYPES } from '../../http/register-body-parsers.js';
 import { ProjectQuerySchema, VersionParamsSchema } from './routes.js';
 import type { RegistryService } from './service.js';
+import { recordAudit } from '../audit/index.js';
+import { fromQuery, requires } from '../auth/index.js';
 
 /** The limits of reference bodies: JSON is parsed in memory (the app's limit), the other formats stream to disk. */
 export interface ReferenceLimits {
@@ -67,12 +69,6 @@ function uploadFormat(mediaType: string | undefined, format: Exclude<UploadForma
   );
 }
 
-/** Content-Length bounds the decoded size only when the body is not encoded. */
-function declaredBytes(headers: Record<string, string | string[] | undefined>): { declaredBytes?: number } {
-  const length = Number(headers['content-length']);
-  return headers['content-encoding'] === undefined && Number.isFinite(length) ? { declaredBytes: length } : {};
-}
-
 /**
  * The reference routes under /api/v1: upload a version's reference data set (JSON, JSON Lines, CSV, Parquet), or
  * build it from records already ingested. Uploads other than JSON stream to a temporary file under
@@ -87,6 +83,7 @@ export function referenceRoutes(registry: RegistryService, limits: ReferenceLimi
 
   return async (app) => {
     app.post('/models/:model/versions/:version/reference/from-records', {
+      config: { permission: requires('write', fromQuery('model_not_found')) },
       schema: {
         tags,
         summary: 'Build a version\'s reference from ingested records',
@@ -100,7 +97,9 @@ export function referenceRoutes(registry: RegistryService, limits: ReferenceLimi
       handler: async (request) => {
         const model = await registry.requireModel(request.query.project, request.params.model);
         const version = await registry.requireVersion(model, request.params.version);
-        return registry.putReferenceFromRecords(model, version, request.body);
+        const updated = await registry.putReferenceFromRecords(model, version, request.body);
+        await recordAudit(request, { action: 'reference.built', target: { type: 'version', id: `${model.name}/${version.version}`, project: model.project }, after: { from: request.body, reference: updated.reference } });
+        return updated;
       },
     });
 
@@ -125,6 +124,7 @@ export function referenceRoutes(registry: RegistryService, limits: ReferenceLimi
       });
 
       upload.withTypeProvider<TypeBoxTypeProvider>().post('/models/:model/versions/:version/reference', {
+        config: { permission: requires('write', fromQuery('model_not_found')) },
         bodyLimit: limits.referenceBodyBytes,
         schema: {
           tags,
@@ -152,15 +152,21 @@ export function referenceRoutes(registry: RegistryService, limits: ReferenceLimi
           const model = await registry.requireModel(request.query.project, request.params.model);
           const version = await registry.requireVersion(model, request.params.version);
           const format = uploadFormat(request.mediaType, request.query.format);
+          const audited = async (updated: Static<typeof VersionSchema>) => {
+            await recordAudit(request, { action: 'reference.uploaded', target: { type: 'version', id: `${model.name}/${version.version}`, project: model.project }, after: { format, reference: updated.reference } });
+            return updated;
+          };
           if (format === 'json') {
             // Validated by the application/json schema above.
             const { records } = request.body as Static<typeof PredictionBatchSchema>;
-            return registry.putReference(model, version, { kind: 'records', records });
+            return audited(await registry.putReference(model, version, { kind: 'records', records }));
           }
           const body = { stream: request.body as Readable, limit: fileLimit, ...declaredBytes(request.headers) };
           try {
-            return await withBodyInTemporaryFile(body, `reference.${format}`, (file) =>
-              registry.putReference(model, version, format === 'jsonl' ? { kind: 'records', records: readJsonLinesFile(file) } : { kind: 'file', file, format }),
+            return await audited(
+              await withBodyInTemporaryFile(body, `reference.${format}`, (file) =>
+                registry.putReference(model, version, format === 'jsonl' ? { kind: 'records', records: readJsonLinesFile(file) } : { kind: 'file', file, format }),
+              ),
             );
           } catch (error) {
             // The client may still be sending: close the connection after the answer instead of reading the rest.

@@ -3,6 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorResponseSchema } from '../../http/errors.js';
 import type { RegistryService } from './service.js';
+import { recordAudit } from '../audit/index.js';
+import { fromBody, fromQuery, listed, requires } from '../auth/index.js';
 
 /** `{model}` in every model route's path. */
 export const ModelParamsSchema = Type.Object({ model: SlugSchema });
@@ -25,6 +27,7 @@ export function registryRoutes(registry: RegistryService): FastifyPluginAsyncTyp
   // eslint-disable-next-line @typescript-eslint/require-await -- Fastify plugins are async functions
   return async (app) => {
     app.post('/models', {
+      config: { permission: requires('write', fromBody()) },
       schema: {
         tags,
         summary: 'Register a model',
@@ -33,20 +36,27 @@ export function registryRoutes(registry: RegistryService): FastifyPluginAsyncTyp
         body: ModelSpecSchema,
         response: { 201: ModelSchema, ...errors },
       },
-      handler: async (request, reply) => reply.status(201).send(await registry.createModel(request.body)),
+      handler: async (request, reply) => {
+        const model = await registry.createModel(request.body);
+        await recordAudit(request, { action: 'model.created', target: { type: 'model', id: model.name, project: model.project }, after: model });
+        return reply.status(201).send(model);
+      },
     });
 
     app.get('/models', {
+      config: { permission: requires('read', listed('models', 'project')) },
       schema: { tags, summary: 'List models', querystring: ProjectQuerySchema, response: { 200: Type.Object({ models: Type.Array(ModelSchema) }), ...errors } },
       handler: async (request) => ({ models: await registry.listModels(request.query.project) }),
     });
 
     app.get('/models/:model', {
+      config: { permission: requires('read', fromQuery('model_not_found')) },
       schema: { tags, summary: 'Get a model', description: 'Model names are unique per project; `?project=` selects the project (default `default`).', params: ModelParamsSchema, querystring: ProjectQuerySchema, response: { 200: ModelSchema, ...errors } },
       handler: async (request) => registry.requireModel(request.query.project, request.params.model),
     });
 
     app.patch('/models/:model', {
+      config: { permission: requires('write', fromQuery('model_not_found')) },
       schema: {
         tags,
         summary: 'Change a model\'s settings',
@@ -63,11 +73,14 @@ export function registryRoutes(registry: RegistryService): FastifyPluginAsyncTyp
       },
       handler: async (request) => {
         const model = await registry.requireModel(request.query.project, request.params.model);
-        return registry.updateModel(model, request.body);
+        const updated = await registry.updateModel(model, request.body);
+        await recordAudit(request, { action: 'model.updated', target: { type: 'model', id: model.name, project: model.project }, before: model, after: updated });
+        return updated;
       },
     });
 
     app.post('/models/:model/versions', {
+      config: { permission: requires('write', fromQuery('model_not_found')) },
       schema: {
         tags,
         summary: 'Register a model version',
@@ -79,11 +92,14 @@ export function registryRoutes(registry: RegistryService): FastifyPluginAsyncTyp
       },
       handler: async (request, reply) => {
         const model = await registry.requireModel(request.query.project, request.params.model);
-        return reply.status(201).send(await registry.createVersion(model, request.body));
+        const version = await registry.createVersion(model, request.body);
+        await recordAudit(request, { action: 'version.created', target: { type: 'version', id: `${model.name}/${version.version}`, project: model.project }, after: version });
+        return reply.status(201).send(version);
       },
     });
 
     app.get('/models/:model/versions', {
+      config: { permission: requires('read', fromQuery('model_not_found')) },
       schema: { tags, summary: 'List a model\'s versions', params: ModelParamsSchema, querystring: ProjectQuerySchema, response: { 200: Type.Object({ versions: Type.Array(VersionSchema) }), ...errors } },
       handler: async (request) => {
         const model = await registry.requireModel(request.query.project, request.params.model);
@@ -92,6 +108,7 @@ export function registryRoutes(registry: RegistryService): FastifyPluginAsyncTyp
     });
 
     app.put('/models/:model/aliases/:alias', {
+      config: { permission: requires('write', fromQuery('model_not_found')) },
       schema: {
         tags,
         summary: 'Point an alias at a version',
@@ -103,7 +120,9 @@ export function registryRoutes(registry: RegistryService): FastifyPluginAsyncTyp
       },
       handler: async (request) => {
         const model = await registry.requireModel(request.query.project, request.params.model);
-        return registry.setAlias(model, request.params.alias, request.body.version);
+        const version = await registry.setAlias(model, request.params.alias, request.body.version);
+        await recordAudit(request, { action: 'alias.set', target: { type: 'alias', id: `${model.name}/${request.params.alias}`, project: model.project }, after: { alias: request.params.alias, version: version.version } });
+        return version;
       },
     });
   };

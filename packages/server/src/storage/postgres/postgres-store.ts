@@ -12,6 +12,12 @@ import { migratePostgres } from './migrate-postgres.js';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { FOREIGN_KEY_VIOLATION, pgErrorCode as pgCode, UNIQUE_VIOLATION } from './pg-error-code.js';
 import { PostgresAlertStore } from './postgres-alert-store.js';
+import { PostgresArtifactStore } from './postgres-artifact-store.js';
+import type { KeyRing } from '../../security/index.js';
+import { processKeyRing, sealChannelSecrets } from '../seal-channel-secrets.js';
+import type { ChannelSecretSealing } from '../seal-channel-secrets.js';
+import { PostgresAuditStore } from './postgres-audit-store.js';
+import { PostgresAuthStore } from './postgres-auth-store.js';
 import { quoteSchema } from './quote-schema.js';
 
 /** Most records in one merged write of queued batches (json_to_recordset takes them as one parameter). */
@@ -25,6 +31,8 @@ export interface PostgresStoreOptions {
   readonly poolSize?: number;
   /** Told when an idle connection fails (the server restarted, the network dropped); the pool replaces it. Default: ignored. */
   readonly onError?: (error: Error) => void;
+  /** Seals channel secrets at rest; default a key generated for this process (the service passes its configured ring). */
+  readonly keyRing?: KeyRing;
 }
 
 /** The session settings every connection of the store runs with, for /readyz and the durability test. */
@@ -216,12 +224,18 @@ export class PostgresStore implements Store {
   readonly #setup: string;
   /** Connections opened by the pool that have not yet received the session settings. */
   readonly #unset = new WeakSet<PoolClient>();
-  readonly alerts: PostgresAlertStore;
+  readonly alerts: PostgresAlertStore & ChannelSecretSealing;
+  readonly artifacts: PostgresArtifactStore;
+  readonly audit: PostgresAuditStore;
+  readonly auth: PostgresAuthStore;
 
   /** Takes ownership of the pool (closed by `close`); `openPostgresStore` is the usual way in. */
-  constructor(pool: Pool, schema: string, onError: (error: Error) => void = () => undefined) {
+  constructor(pool: Pool, schema: string, onError: (error: Error) => void = () => undefined, keyRing: KeyRing = processKeyRing()) {
     this.#pool = pool;
-    this.alerts = new PostgresAlertStore({ query: (text, values) => this.#query(text, values), transaction: (work) => this.#transaction(work) });
+    this.alerts = sealChannelSecrets(new PostgresAlertStore({ query: (text, values) => this.#query(text, values), transaction: (work) => this.#transaction(work) }), keyRing);
+    this.artifacts = new PostgresArtifactStore({ query: (text, values) => this.#query(text, values), transaction: (work) => this.#transaction(work) });
+    this.audit = new PostgresAuditStore({ query: (text, values) => this.#query(text, values), transaction: (work) => this.#transaction(work) });
+    this.auth = new PostgresAuthStore({ query: (text, values) => this.#query(text, values), transaction: (work) => this.#transaction(work) });
     this.#schema = schema;
     this.#setup = `SET search_path TO ${quoteSchema(schema)}; SET synchronous_commit TO on`;
     pool.on('connect', (client) => this.#unset.add(client));
@@ -231,6 +245,8 @@ export class PostgresStore implements Store {
 
   async migrate(): Promise<void> {
     await migratePostgres(this.#pool, this.#schema, POSTGRES_MIGRATIONS);
+    // Channel secrets written before encryption (or under a retired key) are sealed under the current key.
+    await this.alerts.resealChannels();
   }
 
   async close(): Promise<void> {
@@ -861,7 +877,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const schema = options.schema ?? 'public';
   quoteSchema(schema);
   const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
-  const store = new PostgresStore(pool, schema, options.onError);
+  const store = new PostgresStore(pool, schema, options.onError, options.keyRing);
   try {
     await store.migrate();
   } catch (error) {

@@ -8,10 +8,13 @@ import { migration001Initial } from './migrations/001-initial.js';
 import { migration002TimeWindows } from './migrations/002-time-windows.js';
 import { migration004RetentionIndexes } from './migrations/004-retention-indexes.js';
 import { migration005Alerts } from './migrations/005-alerts.js';
+import { migration006ApiKeys } from './migrations/006-api-keys.js';
+import { migration007Audit } from './migrations/007-audit.js';
+import { migration008Artifacts } from './migrations/008-artifacts.js';
 import type { SqliteMigration } from './sqlite-migration.js';
 
 /** Every migration, oldest first. A released migration is never edited: add the next one. */
-export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [migration001Initial, migration002TimeWindows, migration004RetentionIndexes, migration005Alerts];
+export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [migration001Initial, migration002TimeWindows, migration004RetentionIndexes, migration005Alerts, migration006ApiKeys, migration007Audit, migration008Artifacts];
 
 /**
  * Applies the migrations not yet recorded in `schema_migrations`; returns the versions it applied.

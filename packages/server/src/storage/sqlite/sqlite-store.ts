@@ -21,9 +21,18 @@ import { retainNativeHandles } from './retain-native-handles.js';
 import { isUniqueViolation } from './is-unique-violation.js';
 import { settle } from './settle.js';
 import { SqliteAlertStore } from './sqlite-alert-store.js';
+import { SqliteArtifactStore } from './sqlite-artifact-store.js';
+import type { KeyRing } from '../../security/index.js';
+import { processKeyRing, sealChannelSecrets } from '../seal-channel-secrets.js';
+import type { ChannelSecretSealing } from '../seal-channel-secrets.js';
+import { SqliteAuditStore } from './sqlite-audit-store.js';
+import { SqliteAuthStore } from './sqlite-auth-store.js';
 
 /** Where the database lives: a data directory (the file is `<dataDir>/bothub.sqlite`) or an explicit file. */
-export type SqliteStoreOptions = { readonly dataDir: string } | { readonly file: string };
+export type SqliteStoreOptions = ({ readonly dataDir: string } | { readonly file: string }) & {
+  /** Seals channel secrets at rest; default a key generated for this process (the service passes its configured ring). */
+  readonly keyRing?: KeyRing;
+};
 
 /** The file name inside the data directory. */
 export const SQLITE_FILE_NAME = 'bothub.sqlite';
@@ -399,11 +408,17 @@ export class SqliteStore implements Store {
   readonly #versionKeys = new Map<string, VersionKey>();
   readonly #ingest: GroupCommit<{ model: Model; records: readonly ValidRecord[] }, IngestStatus[]>;
   readonly #ingestLabels: (modelKey: number, window: WindowSpec, labels: readonly ValidLabel[]) => IngestStatus[];
-  readonly alerts: SqliteAlertStore;
+  readonly alerts: SqliteAlertStore & ChannelSecretSealing;
+  readonly artifacts: SqliteArtifactStore;
+  readonly audit: SqliteAuditStore;
+  readonly auth: SqliteAuthStore;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, options: { readonly keyRing?: KeyRing } = {}) {
     this.#db = db;
-    this.alerts = new SqliteAlertStore(db);
+    this.alerts = sealChannelSecrets(new SqliteAlertStore(db), options.keyRing ?? processKeyRing());
+    this.artifacts = new SqliteArtifactStore(db);
+    this.audit = new SqliteAuditStore(db);
+    this.auth = new SqliteAuthStore(db);
     // Concurrent prediction batches share a transaction (one fsync): see group-commit.ts.
     const ingest = db.transaction((batches: readonly { model: Model; records: readonly ValidRecord[] }[]) => batches.map(({ model, records }) => this.#ingestBatch(model, records)));
     this.#ingest = new GroupCommit(
@@ -424,10 +439,12 @@ export class SqliteStore implements Store {
     return this.#statements;
   }
 
-  migrate(): Promise<void> {
-    return settle(() => {
+  async migrate(): Promise<void> {
+    await settle(() => {
       applySqliteMigrations(this.#db);
     });
+    // Channel secrets written before encryption (or under a retired key) are sealed under the current key.
+    await this.alerts.resealChannels();
   }
 
   close(): Promise<void> {
@@ -939,6 +956,6 @@ export function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStor
       db.close();
       throw error;
     }
-    return new SqliteStore(db);
+    return new SqliteStore(db, options.keyRing === undefined ? {} : { keyRing: options.keyRing });
   });
 }

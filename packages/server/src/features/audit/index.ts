@@ -1,0 +1,15 @@
+export { auditCsv, auditCsvCells, AUDIT_CSV_COLUMNS, createAuditCsvStream, escapeFormulaCell } from './audit-csv.js';
+export { AUDIT_ENTRY_VERSION, readAuditEntry, sealAuditEntry, sha256Hex } from './audit-entry.js';
+export type { AuditActor, AuditEntry, AuditInput, AuditTarget } from './audit-entry.js';
+export { canonicalJson } from './canonical-json.js';
+export type { JsonValue } from './canonical-json.js';
+export { recordAudit } from './record-audit.js';
+export type { AuditChange } from './record-audit.js';
+export { REDACTED, redactSecrets } from './redact-secrets.js';
+export { auditRoutes } from './routes.js';
+export { createAuditService, SYSTEM_ACTOR } from './service.js';
+export type { AuditDeps, AuditPage, AuditQuery, AuditService } from './service.js';
+export { generateAuditKeyPair, parseSignedAuditHead, signAuditHead, verifyAuditHeadSignature } from './sign-audit-head.js';
+export type { SignedAuditHead } from './sign-audit-head.js';
+export { verifyAuditChain } from './verify-audit-chain.js';
+export type { AuditChainBreak, AuditChainVerdict, ReadChainPage } from './verify-audit-chain.js';
