@@ -79,6 +79,9 @@ export async function main(argv: readonly string[], io = { out: (t: string) => c
     .option('--database-url <url>', 'run on PostgreSQL instead (or BOTHUB_DATABASE_URL)')
     .option('--config <file>', 'a JSON configuration file (or BOTHUB_CONFIG)')
     .option('--dev', 'development mode: no authentication, every request is an admin; loopback hosts only (or BOTHUB_AUTH=development)')
+    .option('--tls-cert <file>', 'PEM certificate (chain): serve HTTPS with HTTP/2 and HTTP/1.1 (or BOTHUB_TLS_CERT); needs --tls-key')
+    .option('--tls-key <file>', 'PEM private key of --tls-cert (or BOTHUB_TLS_KEY)')
+    .option('--metrics-port <port>', 'serve /metrics on a listener of its own, without authentication (or BOTHUB_METRICS_PORT)')
     .action(async (options: ServeOptions) => {
       exitCode = await serveCommand(options, io.out);
     });

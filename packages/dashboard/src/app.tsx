@@ -3,7 +3,9 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { NavLink, Route, Routes, useLocation } from 'react-router';
 import type { LiveState } from './api/live-updates.js';
 import { listenToLiveUpdates, POLL_MS } from './api/live-updates.js';
+import { clearApiKey, UNAUTHORIZED_EVENT } from './api/credentials.js';
 import { ErrorBoundary } from './components/error-boundary.js';
+import { SignIn } from './components/sign-in.js';
 import { FleetPage } from './pages/fleet-page.js';
 
 // The pages that draw charts load with ECharts, in chunks of their own; the fleet table shows without them.
@@ -27,6 +29,17 @@ export function App() {
   const queryClient = useQueryClient();
   const [live, setLive] = useState<LiveState>('connecting');
   const location = useLocation();
+  const [signInNeeded, setSignInNeeded] = useState(false);
+
+  useEffect(() => {
+    // A 401 means no key, or one expired or revoked: forget it and ask for one.
+    const onUnauthorized = (): void => {
+      clearApiKey();
+      setSignInNeeded(true);
+    };
+    window.addEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
+    return () => window.removeEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
+  }, []);
 
   useEffect(() => listenToLiveUpdates(queryClient, setLive), [queryClient]);
   useEffect(() => {
@@ -50,6 +63,14 @@ export function App() {
         </span>
       </header>
       <main>
+        {signInNeeded ? (
+          <SignIn
+            onSignedIn={() => {
+              setSignInNeeded(false);
+              void queryClient.invalidateQueries();
+            }}
+          />
+        ) : (
         <ErrorBoundary key={location.pathname}>
         <Suspense fallback={<p className="muted">Loading…</p>}>
           <Routes>
@@ -65,6 +86,7 @@ export function App() {
           </Routes>
         </Suspense>
         </ErrorBoundary>
+        )}
       </main>
     </>
   );

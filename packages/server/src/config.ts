@@ -125,8 +125,6 @@ export interface ServiceConfig {
   readonly metricsPort: number | null;
   /** Interface of the metrics listener; loopback by default (Prometheus on the same host or reached through a network policy). */
   readonly metricsHost: string;
-  /** A bearer token Prometheus sends (`authorization.credentials` in its scrape config) to read /metrics on the main listener; an API key with a role on every project works too. */
-  readonly metricsToken: string | null;
 }
 
 export const DEFAULT_CONFIG: ServiceConfig = Object.freeze({
@@ -171,7 +169,6 @@ export const DEFAULT_CONFIG: ServiceConfig = Object.freeze({
   corsOrigins: [],
   metricsPort: null,
   metricsHost: '127.0.0.1',
-  metricsToken: null,
 });
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -341,7 +338,6 @@ function validate(partial: Record<string, unknown>, source: string): Overrides {
         break;
       case 'tlsCert':
       case 'tlsKey':
-      case 'metricsToken':
         if (raw !== null && (typeof raw !== 'string' || raw === '')) throw new ConfigError(setting, 'must be a non-empty string or null');
         out[key] = raw;
         break;
@@ -422,7 +418,6 @@ const ENV: Readonly<Record<string, keyof ServiceConfig>> = {
   BOTHUB_CORS_ORIGINS: 'corsOrigins',
   BOTHUB_METRICS_PORT: 'metricsPort',
   BOTHUB_METRICS_HOST: 'metricsHost',
-  BOTHUB_METRICS_TOKEN: 'metricsToken',
 };
 
 /**

@@ -22,6 +22,9 @@ import { createDeliveryJob } from './jobs/delivery-job.js';
 import { createEvaluationWorkerPool } from './jobs/evaluation-worker-pool.js';
 import { createPeriodicJob } from './jobs/periodic-job.js';
 import { createRetentionJob } from './jobs/retention-job.js';
+import { createAuditHeadJob } from './jobs/audit-head-job.js';
+import { createAuditService } from './features/audit/index.js';
+import { readFileSync } from 'node:fs';
 import { createTimeWindowCloser } from './jobs/time-window-closer.js';
 import { createWindowEvaluator } from './jobs/window-evaluator.js';
 import type { WindowEvaluator } from './jobs/window-evaluator.js';
@@ -128,6 +131,9 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     metrics,
   });
   const retention = createRetentionJob({ store, clock: Date.now, intervalMs: config.retentionIntervalMs, log });
+  // The signing key is read at start: a missing file stops the start, not the first signing an hour later.
+  const auditKey = config.auditSigningKey === null ? null : config.auditSigningKey.includes('-----BEGIN') ? config.auditSigningKey : readFileSync(config.auditSigningKey, 'utf8');
+  const auditHead = auditKey === null ? null : createAuditHeadJob({ audit: createAuditService({ store, clock: Date.now }), privateKeyPem: auditKey, intervalMs: config.auditHeadIntervalMs, log });
   // Lateness is set in whole seconds: a time window closes at most a second after it falls due.
   const closer = createTimeWindowCloser({ store, clock: Date.now, intervalMs: 1000, log, onClosed: () => evaluator.wake() });
   const app = createApp({
@@ -165,6 +171,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
   evaluator.start();
   closer.start();
   retention.start();
+  auditHead?.start();
   deliveries.start();
   absence.start();
   return {
@@ -182,6 +189,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
       await absence.stop();
       await deliveries.stop();
       await retention.stop();
+      await auditHead?.stop();
       await pool.close();
       await store.close();
     },

@@ -9,6 +9,11 @@ export interface ServeOptions {
   config?: string;
   /** Development mode: no authentication, loopback only. */
   dev?: boolean;
+  /** PEM certificate and key files: HTTPS with HTTP/2 and HTTP/1.1. */
+  tlsCert?: string;
+  tlsKey?: string;
+  /** A separate listener for /metrics (and /healthz) without authentication. */
+  metricsPort?: string;
 }
 
 /**
@@ -41,6 +46,9 @@ export async function serveCommand(options: ServeOptions, out: (text: string) =>
   if (options.dataDir !== undefined) flags.dataDir = options.dataDir;
   if (options.databaseUrl !== undefined) flags.databaseUrl = options.databaseUrl;
   if (options.dev === true) flags.auth = 'development';
+  if (options.tlsCert !== undefined) flags.tlsCert = options.tlsCert;
+  if (options.tlsKey !== undefined) flags.tlsKey = options.tlsKey;
+  if (options.metricsPort !== undefined) flags.metricsPort = options.metricsPort;
   let config = loadConfig(flags, process.env, options.config);
   // Unless the environment or the configuration file names one, serve the installed dashboard's build.
   const dashboardDir = config.dashboardDir === null ? installedDashboardDir() : null;

@@ -4,8 +4,9 @@
 import { createBothubClient } from '@bothub/client';
 import type { ApiData } from '@bothub/client';
 import type { Report, WindowResults } from '@bothub/core';
+import { authorizedFetch } from './credentials.js';
 
-export const bothub = createBothubClient({ baseUrl: '' });
+export const bothub = createBothubClient({ baseUrl: '', fetch: authorizedFetch });
 
 export type Model = ApiData<'/api/v1/models/{model}', 'get'>;
 export type ModelVersion = ApiData<'/api/v1/models/{model}/versions', 'get'>['versions'][number];
